@@ -1,0 +1,92 @@
+import type { Db } from '@challenge/db';
+import { AppError } from '@challenge/domain';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerFactory } from 'fastify';
+import { TestClock, type Clock } from './clock';
+import { registerProblemHandlers } from './http/problems';
+import auth from './plugins/auth';
+import authRoutes from './routes/auth';
+import meRoutes from './routes/me';
+import organizationRoutes from './routes/organizations';
+import systemRoutes from './routes/system';
+import testClockRoutes from './routes/test-clock';
+import userRoutes from './routes/users';
+import { JoinRequestView, OrganizationFull, OrganizationPublic, UserView } from './schemas/accounts';
+import { Problem } from './schemas/common';
+import type { ServiceContext } from './services/context';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: ServiceContext;
+    driver: 'pglite' | 'pg';
+    appVersion: string;
+  }
+}
+
+export interface AppOptions {
+  db: Db;
+  driver: 'pglite' | 'pg';
+  clock: Clock;
+  jwtSecret: string;
+  env: 'production' | 'development' | 'test';
+  version?: string;
+  logger?: boolean;
+  serverFactory?: FastifyServerFactory;
+}
+
+/** Builds the API: external plugins, then the app's own (auth), then routes — all under /api. */
+export async function buildApp(opts: AppOptions) {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    serverFactory: opts.serverFactory,
+    trustProxy: true,
+    ajv: {
+      // Unknown fields are refused, not silently dropped; every error is reported at once.
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const ctx: ServiceContext = { db: opts.db, clock: opts.clock };
+  app.decorate('ctx', ctx);
+  app.decorate('driver', opts.driver);
+  app.decorate('appVersion', opts.version ?? '0.0.0');
+  registerProblemHandlers(app);
+
+  for (const schema of [Problem, UserView, OrganizationFull, OrganizationPublic, JoinRequestView]) app.addSchema(schema);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '揭榜挂帅 Open Challenge marketplace API', version: app.appVersion },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(rateLimit, {
+    global: false,
+    // After body parsing, so a route's key may include the e-mail being tried.
+    hook: 'preHandler',
+    errorResponseBuilder: (_request, context) => new AppError('rate_limited', { retryAfter: Math.ceil(context.ttl / 1000) }),
+  });
+
+  await app.register(auth, { secret: opts.jwtSecret, clock: opts.clock, services: ctx });
+
+  await app.register(async (api) => {
+    await api.register(systemRoutes);
+    await api.register(authRoutes);
+    await api.register(meRoutes);
+    await api.register(organizationRoutes);
+    await api.register(userRoutes);
+    if (opts.env === 'test' && opts.clock instanceof TestClock) await api.register(testClockRoutes(opts.clock));
+  }, { prefix: '/api' });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

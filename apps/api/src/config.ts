@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  jwtSecret: string;
+  demo: boolean;
+  bureauAdmin?: { email: string; password: string };
+  version: string;
+}
+
+/** Reads the environment once at start; nothing else reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    env: mode,
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    jwtSecret: env.JWT_SECRET ?? persistedSecret(dataDir, mode),
+    demo: mode !== 'production' && env.DEMO === '1',
+    bureauAdmin:
+      env.BUREAU_ADMIN_EMAIL && env.BUREAU_ADMIN_PASSWORD
+        ? { email: env.BUREAU_ADMIN_EMAIL, password: env.BUREAU_ADMIN_PASSWORD }
+        : undefined,
+    version: env.npm_package_version ?? readVersion(),
+  };
+}
+
+// Without JWT_SECRET the embedded setup keeps a random secret in the data folder, so sign-ins survive
+// a restart; production must be given one.
+function persistedSecret(dataDir: string, mode: Config['env']): string {
+  if (mode === 'production') throw new Error('JWT_SECRET is required when NODE_ENV=production');
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'jwt-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Demo data, created through the same services a user calls — never raw inserts — so the audit chain
+ * verifies on it and later features extend it the same way.
+ */
+import { users } from '@challenge/db';
+import { usccCheckCharacter, type Actor } from '@challenge/domain';
+import { count, eq } from 'drizzle-orm';
+import { register } from '../services/accounts/register';
+import { createStaffUser, setUserStatus } from '../services/accounts/users';
+import { verifyOrganization } from '../services/accounts/organizations';
+import { decideJoinRequest } from '../services/accounts/join-requests';
+import type { ServiceContext } from '../services/context';
+import { hashPassword } from '../services/passwords';
+import { inTransaction } from '../services/context';
+import { appendAudit } from '@challenge/db';
+
+const PASSWORD = 'demo-password-2026';
+// Demo codes are made valid by computing their check character, so no real organisation's code is implied.
+const withCheckCharacter = (body17: string) => body17 + usccCheckCharacter(body17);
+
+export const DEMO_ACCOUNTS = [
+  { role: 'bureau', email: 'bureau@demo.kgj.gov.cn', password: PASSWORD },
+  { role: 'finance', email: 'finance@demo.czj.gov.cn', password: PASSWORD },
+  { role: 'expert', email: 'expert.li@demo.expert.cn', password: PASSWORD },
+  { role: 'enterprise', email: 'wang@jingxing-steel.demo.cn', password: PASSWORD },
+  { role: 'solver', email: 'chen@ustb.edu.cn', password: PASSWORD },
+  { role: 'solver', email: 'a.mueller@rwth-aachen.de', password: PASSWORD },
+] as const;
+
+export async function isEmptyDatabase(ctx: ServiceContext): Promise<boolean> {
+  const [row] = await ctx.db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+export async function demoAccountsPresent(ctx: ServiceContext): Promise<boolean> {
+  const [row] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ACCOUNTS[0].email)).limit(1);
+  return !!row;
+}
+
+/** The first bureau account in production comes from BUREAU_ADMIN_EMAIL / BUREAU_ADMIN_PASSWORD. */
+export async function ensureBureauAdmin(ctx: ServiceContext, admin: { email: string; password: string }) {
+  const email = admin.email.trim().toLowerCase();
+  const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  if (existing) return existing.id;
+  const passwordHash = await hashPassword(admin.password);
+  return inTransaction(ctx, async (tx) => {
+    const now = ctx.clock.now();
+    const [user] = await tx.insert(users).values({ email, passwordHash, displayName: '科工局管理员 Bureau administrator', role: 'bureau', createdAt: now }).returning();
+    await appendAudit(tx, { at: now, actorId: null, actorRole: 'system', action: 'user.bootstrap_bureau_admin', entityType: 'user', entityId: user!.id, after: { role: 'bureau', status: 'active' } });
+    return user!.id;
+  });
+}
+
+const asActor = (u: { id: string; role: string; organizationId: string | null; isOrgAdmin: boolean }): Actor =>
+  ({ userId: u.id, role: u.role, organizationId: u.organizationId, isOrgAdmin: u.isOrgAdmin }) as Actor;
+
+export async function loadDemoData(ctx: ServiceContext) {
+  if (await demoAccountsPresent(ctx)) return [...DEMO_ACCOUNTS];
+  const [bureauEmail, financeEmail, expertEmail, enterpriseEmail, ustbEmail, rwthEmail] = DEMO_ACCOUNTS.map((a) => a.email);
+  const bureauId = await ensureBureauAdmin(ctx, { email: bureauEmail!, password: PASSWORD });
+  const bureau = asActor({ id: bureauId, role: 'bureau', organizationId: null, isOrgAdmin: false });
+
+  await createStaffUser(ctx, bureau, { email: financeEmail!, password: PASSWORD, displayName: '财政局 刘会计', role: 'finance' });
+  await createStaffUser(ctx, bureau, { email: expertEmail!, password: PASSWORD, displayName: '李教授', role: 'expert' });
+
+  const steel = await register(ctx, {
+    email: enterpriseEmail!, password: PASSWORD, displayName: '王工', role: 'enterprise',
+    organization: { kind: 'enterprise', country: 'CN', nameZh: '井陉矿区特钢有限公司', nameEn: 'Jingxing Mining District Special Steel Co., Ltd.', uscc: '91350100M000100Y43' },
+  });
+  await verifyOrganization(ctx, bureau, steel.organization.id);
+
+  const ustb = await register(ctx, {
+    email: ustbEmail!, password: PASSWORD, displayName: '陈博士', role: 'solver',
+    organization: { kind: 'university', country: 'CN', nameZh: '北京科技大学', nameEn: 'University of Science and Technology Beijing', uscc: withCheckCharacter('12100000400002016') },
+  });
+  await verifyOrganization(ctx, bureau, ustb.organization.id);
+
+  const rwth = await register(ctx, {
+    email: rwthEmail!, password: PASSWORD, displayName: 'Anna Müller', role: 'solver', locale: 'en',
+    organization: { kind: 'university', country: 'DE', nameEn: 'RWTH Aachen University', website: 'https://www.rwth-aachen.de', emailDomain: 'rwth-aachen.de' },
+  });
+  await verifyOrganization(ctx, bureau, rwth.organization.id);
+
+  // A second engineer of the steel company joins through the USCC and is approved by the company's admin.
+  const colleague = await register(ctx, {
+    email: 'zhao@jingxing-steel.demo.cn', password: PASSWORD, displayName: '赵工', role: 'enterprise',
+    organization: { kind: 'enterprise', country: 'CN', nameZh: '井陉矿区特钢有限公司', uscc: '91350100M000100Y43' },
+  });
+  await decideJoinRequest(ctx, asActor({ ...steel.user, organizationId: steel.organization.id }), colleague.joinRequest!.id, 'approve');
+
+  // Still in the bureau's queue, so the verification page has work to show.
+  await register(ctx, {
+    email: 'liu@hengrui-refractory.demo.cn', password: PASSWORD, displayName: '刘经理', role: 'enterprise',
+    organization: { kind: 'enterprise', country: 'CN', nameZh: '恒瑞耐火材料有限公司', nameEn: 'Hengrui Refractory Materials Co., Ltd.', uscc: withCheckCharacter('91130107MA0C8K7P1') },
+  });
+  await register(ctx, {
+    email: 'j.smith@sheffield.ac.uk', password: PASSWORD, displayName: 'James Smith', role: 'solver', locale: 'en',
+    organization: { kind: 'university', country: 'GB', nameEn: 'The University of Sheffield', website: 'https://www.sheffield.ac.uk', emailDomain: 'sheffield.ac.uk' },
+  });
+
+  // A disabled account, so user management shows both states.
+  const former = await createStaffUser(ctx, bureau, { email: 'former.expert@demo.expert.cn', password: PASSWORD, displayName: '张研究员（已离任）', role: 'expert' });
+  await setUserStatus(ctx, bureau, former.id, 'disable', '任期届满 Term ended');
+
+  return [...DEMO_ACCOUNTS];
+}

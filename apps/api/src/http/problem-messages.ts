@@ -1,0 +1,117 @@
+import type { ErrorCode } from '@challenge/domain';
+import type { Locale } from './locale';
+
+type Message = { title: string; detail: string };
+
+/** Localised title and detail per error code; `{name}` is filled from the error's params. */
+export const PROBLEM_MESSAGES: Record<ErrorCode, Record<Locale, Message>> = {
+  validation_failed: {
+    'zh-CN': { title: '输入有误', detail: '请求中有字段不符合要求，请按提示修改。' },
+    en: { title: 'Invalid input', detail: 'Some fields of the request are not valid; see the errors listed.' },
+  },
+  not_found: {
+    'zh-CN': { title: '未找到', detail: '请求的资源不存在或您无权查看。' },
+    en: { title: 'Not found', detail: 'The resource does not exist or you may not see it.' },
+  },
+  unauthenticated: {
+    'zh-CN': { title: '需要登录', detail: '请先登录。' },
+    en: { title: 'Sign-in required', detail: 'Please sign in first.' },
+  },
+  token_invalid: {
+    'zh-CN': { title: '凭证无效', detail: '登录凭证无效，请重新登录。' },
+    en: { title: 'Invalid token', detail: 'The token is not valid; please sign in again.' },
+  },
+  token_expired: {
+    'zh-CN': { title: '凭证已过期', detail: '登录凭证已过期，请刷新或重新登录。' },
+    en: { title: 'Token expired', detail: 'The token has expired; refresh it or sign in again.' },
+  },
+  forbidden: {
+    'zh-CN': { title: '无权操作', detail: '您的角色无权执行此操作。' },
+    en: { title: 'Not allowed', detail: 'Your role may not do this.' },
+  },
+  invalid_credentials: {
+    'zh-CN': { title: '登录失败', detail: '邮箱或密码不正确。' },
+    en: { title: 'Sign-in failed', detail: 'The e-mail or password is not correct.' },
+  },
+  account_disabled: {
+    'zh-CN': { title: '账号已停用', detail: '该账号已被科工局停用。' },
+    en: { title: 'Account disabled', detail: 'This account has been disabled by the bureau.' },
+  },
+  refresh_token_reused: {
+    'zh-CN': { title: '凭证已被使用', detail: '该刷新凭证已被使用过，为安全起见本次登录的全部凭证已失效，请重新登录。' },
+    en: { title: 'Refresh token reused', detail: 'This refresh token was already used; every token of this sign-in has been revoked. Please sign in again.' },
+  },
+  rate_limited: {
+    'zh-CN': { title: '尝试过于频繁', detail: '尝试次数过多，请 {retryAfter} 秒后再试。' },
+    en: { title: 'Too many attempts', detail: 'Too many attempts; try again in {retryAfter} seconds.' },
+  },
+  origin_mismatch: {
+    'zh-CN': { title: '来源不符', detail: '请求来源与本站不一致，已拒绝。' },
+    en: { title: 'Origin mismatch', detail: 'The request did not come from this site and was refused.' },
+  },
+  email_taken: {
+    'zh-CN': { title: '邮箱已注册', detail: '该邮箱已注册，请直接登录。' },
+    en: { title: 'E-mail already registered', detail: 'This e-mail is already registered; please sign in.' },
+  },
+  uscc_invalid: {
+    'zh-CN': { title: '统一社会信用代码无效', detail: '统一社会信用代码应为 18 位，且校验位正确。' },
+    en: { title: 'Invalid USCC', detail: 'A Unified Social Credit Code has 18 characters and a correct check character.' },
+  },
+  uscc_required: {
+    'zh-CN': { title: '缺少统一社会信用代码', detail: '中国法人单位须填写统一社会信用代码。' },
+    en: { title: 'USCC required', detail: 'Chinese legal entities must give their Unified Social Credit Code.' },
+  },
+  foreign_identity_required: {
+    'zh-CN': { title: '缺少网站或邮箱域名', detail: '无统一社会信用代码的机构须填写官方网站和机构邮箱域名。' },
+    en: { title: 'Website and e-mail domain required', detail: 'Organisations without a USCC must give their website and institutional e-mail domain.' },
+  },
+  email_domain_mismatch: {
+    'zh-CN': { title: '邮箱与机构域名不符', detail: '请使用机构邮箱（@{emailDomain}）注册。' },
+    en: { title: 'E-mail outside the institution', detail: 'Please register with your institutional e-mail (@{emailDomain}).' },
+  },
+  role_not_allowed: {
+    'zh-CN': { title: '角色不可选', detail: '注册只能选择发榜企业或揭榜方。' },
+    en: { title: 'Role not allowed', detail: 'Registration is for challenge owners (enterprises) and solvers only.' },
+  },
+  organization_kind_not_allowed: {
+    'zh-CN': { title: '机构类型不符', detail: '发榜方须为本区注册的中国企业。' },
+    en: { title: 'Organisation kind not allowed', detail: 'Challenge owners must be enterprises registered in China.' },
+  },
+  join_request_pending: {
+    'zh-CN': { title: '加入申请待处理', detail: '您已有一个待处理的加入申请。' },
+    en: { title: 'Join request pending', detail: 'You already have a pending request to join an organisation.' },
+  },
+  illegal_transition: {
+    'zh-CN': { title: '状态不允许此操作', detail: '当前状态（{from}）下不能执行“{action}”。' },
+    en: { title: 'Not allowed in this state', detail: 'The action "{action}" is not possible in state "{from}".' },
+  },
+  cannot_disable_self: {
+    'zh-CN': { title: '不能停用自己', detail: '不能停用自己的账号。' },
+    en: { title: 'Cannot disable yourself', detail: 'You cannot disable your own account.' },
+  },
+  conflict: {
+    'zh-CN': { title: '冲突', detail: '请求与当前数据冲突，请刷新后重试。' },
+    en: { title: 'Conflict', detail: 'The request conflicts with the current data; reload and try again.' },
+  },
+  internal: {
+    'zh-CN': { title: '服务器错误', detail: '服务器出现意外错误，请稍后再试。' },
+    en: { title: 'Server error', detail: 'Something went wrong on our side; please try again later.' },
+  },
+};
+
+/** Per-field messages for schema validation failures, by the JSON-schema keyword that failed. */
+export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
+  required: { 'zh-CN': '必填', en: 'is required' },
+  additionalProperties: { 'zh-CN': '不允许的字段', en: 'is not an allowed field' },
+  type: { 'zh-CN': '类型不正确', en: 'has the wrong type' },
+  minLength: { 'zh-CN': '长度至少为 {limit}', en: 'must be at least {limit} characters' },
+  maxLength: { 'zh-CN': '长度不能超过 {limit}', en: 'must be at most {limit} characters' },
+  minimum: { 'zh-CN': '不能小于 {limit}', en: 'must be at least {limit}' },
+  maximum: { 'zh-CN': '不能大于 {limit}', en: 'must be at most {limit}' },
+  format: { 'zh-CN': '格式不正确', en: 'has the wrong format' },
+  pattern: { 'zh-CN': '格式不正确', en: 'has the wrong format' },
+  enum: { 'zh-CN': '不是允许的取值', en: 'is not one of the allowed values' },
+  const: { 'zh-CN': '不是允许的取值', en: 'is not one of the allowed values' },
+  anyOf: { 'zh-CN': '不是允许的取值', en: 'is not one of the allowed values' },
+  invalid: { 'zh-CN': '无效', en: 'is not valid' },
+};

@@ -1,0 +1,120 @@
+import { AppError, type ErrorCode } from '@challenge/domain';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { negotiateLocale, type Locale } from './locale';
+import { FIELD_MESSAGES, PROBLEM_MESSAGES } from './problem-messages';
+
+/** The one table from error code to HTTP status. */
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  validation_failed: 422,
+  not_found: 404,
+  unauthenticated: 401,
+  token_invalid: 401,
+  token_expired: 401,
+  forbidden: 403,
+  invalid_credentials: 401,
+  account_disabled: 401,
+  refresh_token_reused: 401,
+  rate_limited: 429,
+  origin_mismatch: 403,
+  email_taken: 409,
+  uscc_invalid: 422,
+  uscc_required: 422,
+  foreign_identity_required: 422,
+  email_domain_mismatch: 422,
+  role_not_allowed: 422,
+  organization_kind_not_allowed: 422,
+  join_request_pending: 409,
+  illegal_transition: 409,
+  cannot_disable_self: 409,
+  conflict: 409,
+  internal: 500,
+};
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+const fill = (template: string, params: Record<string, unknown>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+
+export function problemFor(code: ErrorCode, locale: Locale, params: Record<string, unknown> = {}, errors?: FieldError[]): Problem {
+  const m = PROBLEM_MESSAGES[code][locale];
+  return {
+    type: `urn:challenge:problem:${code}`,
+    title: m.title,
+    status: STATUS_BY_CODE[code] ?? 500,
+    detail: fill(m.detail, params),
+    code,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+export function fieldMessage(keyword: string, locale: Locale, params: Record<string, unknown> = {}): string {
+  const messages = FIELD_MESSAGES[keyword] ?? FIELD_MESSAGES.invalid;
+  return fill(messages ? messages[locale] : keyword, params);
+}
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+function validationErrors(error: FastifyError, locale: Locale): FieldError[] {
+  const context = (error as FastifyError & { validationContext?: string }).validationContext ?? 'body';
+  return ((error.validation ?? []) as unknown as AjvError[]).map((v) => {
+    let path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    if (v.keyword === 'required') path = [path, v.params.missingProperty].filter(Boolean).join('.');
+    if (v.keyword === 'additionalProperties') path = [path, v.params.additionalProperty].filter(Boolean).join('.');
+    return { field: path ? `${context}.${path}` : context, code: v.keyword, message: fieldMessage(v.keyword, locale, v.params) };
+  });
+}
+
+/** Maps every error to RFC 9457 problem details; 5xx details never reach the client. */
+export function toProblem(error: unknown, request: FastifyRequest): Problem {
+  const locale = negotiateLocale(request.headers['accept-language']);
+  if (error instanceof AppError) {
+    const field = typeof error.params.field === 'string' ? error.params.field : undefined;
+    const errors = field ? [{ field, code: error.code, message: PROBLEM_MESSAGES[error.code][locale].title }] : undefined;
+    return problemFor(error.code, locale, error.params, errors);
+  }
+  const e = error as FastifyError;
+  if (e.validation) return problemFor('validation_failed', locale, {}, validationErrors(e, locale));
+  const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
+  if (status === 404) return problemFor('not_found', locale);
+  if (status === 429) return problemFor('rate_limited', locale, { retryAfter: 60 });
+  if (status === 401) return problemFor('unauthenticated', locale);
+  if (status >= 400 && status < 500) {
+    // Malformed JSON, wrong content type, body too large: the client's input, not our failure.
+    return { ...problemFor('validation_failed', locale, {}, [{ field: 'body', code: e.code ?? 'invalid', message: fieldMessage('invalid', locale) }]), status };
+  }
+  return problemFor('internal', locale);
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem) {
+  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+export function registerProblemHandlers(app: FastifyInstance) {
+  app.setErrorHandler((error: unknown, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (error instanceof AppError && error.code === 'rate_limited' && error.params.retryAfter) {
+      reply.header('retry-after', String(error.params.retryAfter));
+    }
+    return sendProblem(reply, { ...problem, instance: request.url });
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, { ...problemFor('not_found', negotiateLocale(request.headers['accept-language'])), instance: request.url }));
+}

@@ -1,0 +1,39 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { App } from './app';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+
+declare global {
+  // The SvelteKit server calls the API in-process through this (apps/web/src/hooks.server.ts handleFetch).
+  var __challengeApi: ((request: Request) => Promise<Response>) | undefined;
+}
+
+/** Lets the web app's server-side fetches of /api reach Fastify without a network hop. */
+export function exposeApiInProcess(app: App) {
+  globalThis.__challengeApi = async (request) => {
+    const url = new URL(request.url);
+    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : Buffer.from(await request.arrayBuffer());
+    const res = await app.inject({
+      method: request.method as 'GET',
+      url: url.pathname + url.search,
+      headers: Object.fromEntries(request.headers),
+      payload: body,
+      remoteAddress: request.headers.get('x-forwarded-for') ?? '127.0.0.1',
+    });
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(res.headers)) {
+      if (v === undefined) continue;
+      for (const value of Array.isArray(v) ? v : [String(v)]) headers.append(k, value);
+    }
+    return new Response(res.statusCode === 204 || res.statusCode === 304 ? null : res.rawPayload, { status: res.statusCode, headers });
+  };
+}
+
+/** The built SvelteKit app (adapter-node's handler), or undefined when the web app is not built. */
+export async function loadWebHandler(handlerPath: string): Promise<NodeHandler | undefined> {
+  if (!existsSync(handlerPath)) return undefined;
+  const mod = (await import(pathToFileURL(handlerPath).href)) as { handler: NodeHandler };
+  return mod.handler;
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Builds what `npm start` serves: the API bundle (esbuild) and the web app (SvelteKit, adapter-node).
+// The Dockerfile and CI run this same script.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+
+const only = process.argv[2];
+
+if (!only || only === 'api') {
+  await build({
+    entryPoints: ['apps/api/src/server.ts'],
+    outfile: 'apps/api/dist/server.js',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    // Workspace packages are TypeScript source and are bundled; everything from npm stays external.
+    plugins: [{
+      name: 'externals',
+      setup(b) {
+        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@challenge/') ? undefined : { external: true }));
+      },
+    }],
+  });
+  console.log('built apps/api/dist/server.js');
+}
+if (!only || only === 'web') {
+  execFileSync('npm', ['run', 'build', '-w', '@challenge/web'], { stdio: 'inherit' });
+}
