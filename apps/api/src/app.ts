@@ -35,6 +35,7 @@ export interface AppOptions {
   version?: string;
   logger?: boolean;
   serverFactory?: FastifyServerFactory;
+  trustProxy?: boolean;
 }
 
 /** Builds the API: external plugins, then the app's own (auth), then routes — all under /api. */
@@ -42,7 +43,8 @@ export async function buildApp(opts: AppOptions) {
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     serverFactory: opts.serverFactory,
-    trustProxy: true,
+    // Only behind a known proxy may X-Forwarded-For set the client address (rate limits key on it).
+    trustProxy: opts.trustProxy ?? false,
     ajv: {
       // Unknown fields are refused, not silently dropped; every error is reported at once.
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },

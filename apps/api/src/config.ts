@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   jwtSecret: string;
   demo: boolean;
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto from it. */
+  trustProxy: boolean;
   bureauAdmin?: { email: string; password: string };
   version: string;
 }
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     jwtSecret: env.JWT_SECRET ?? persistedSecret(dataDir, mode),
     demo: mode !== 'production' && env.DEMO === '1',
+    trustProxy: env.TRUST_PROXY === '1',
     bureauAdmin:
       env.BUREAU_ADMIN_EMAIL && env.BUREAU_ADMIN_PASSWORD
         ? { email: env.BUREAU_ADMIN_EMAIL, password: env.BUREAU_ADMIN_PASSWORD }

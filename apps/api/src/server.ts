@@ -10,7 +10,7 @@ import { openDatabase } from '@challenge/db';
 import { buildApp } from './app';
 import { systemClock, TestClock } from './clock';
 import { loadConfig } from './config';
-import { ensureBureauAdmin, isEmptyDatabase, loadDemoData } from './demo/seed';
+import { DEMO_ACCOUNTS, demoAccountsPresent, ensureBureauAdmin, isEmptyDatabase, loadDemoData } from './demo/seed';
 import { exposeApiInProcess, loadWebHandler } from './web-bridge';
 
 const started = performance.now();
@@ -27,6 +27,9 @@ if (process.argv.includes('--migrate-only')) {
 }
 
 const clock = config.env === 'test' ? new TestClock() : systemClock;
+// adapter-node assumes https unless told otherwise; we tell it the protocol of each request (set below),
+// so form posts and cookies work over plain http on localhost as well as behind a TLS proxy.
+process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 const web = await loadWebHandler(process.env.WEB_HANDLER ?? join(repoRoot, 'apps/web/build/handler.js'));
 
 const app = await buildApp({
@@ -37,10 +40,14 @@ const app = await buildApp({
   env: config.env,
   version: config.version,
   logger: process.env.LOG_REQUESTS === '1',
+  trustProxy: config.trustProxy,
   serverFactory: (apiHandler) =>
     createServer((req, res) => {
       const path = req.url ?? '/';
       if (path === '/api' || path.startsWith('/api/') || path.startsWith('/api?') || !web) return apiHandler(req, res);
+      if (!config.trustProxy || !req.headers['x-forwarded-proto']) {
+        req.headers['x-forwarded-proto'] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+      }
       web(req, res);
     }),
 });
@@ -48,9 +55,10 @@ exposeApiInProcess(app);
 await app.ready();
 
 const ctx = { db: database.db, clock };
-let demoAccounts: { role: string; email: string; password: string }[] = [];
-if (config.env !== 'production' && (config.demo || (database.driver === 'pglite' && (await isEmptyDatabase(ctx))))) {
-  demoAccounts = await loadDemoData(ctx);
+let demoAccounts: readonly { role: string; email: string; password: string }[] = [];
+if (config.env !== 'production') {
+  if (config.demo || (database.driver === 'pglite' && (await isEmptyDatabase(ctx)))) demoAccounts = await loadDemoData(ctx);
+  else if (await demoAccountsPresent(ctx)) demoAccounts = DEMO_ACCOUNTS;
 }
 if (config.bureauAdmin) await ensureBureauAdmin(ctx, config.bureauAdmin);
 

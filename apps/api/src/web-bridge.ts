@@ -27,7 +27,7 @@ export function exposeApiInProcess(app: App) {
       if (v === undefined) continue;
       for (const value of Array.isArray(v) ? v : [String(v)]) headers.append(k, value);
     }
-    return new Response(res.statusCode === 204 || res.statusCode === 304 ? null : res.rawPayload, { status: res.statusCode, headers });
+    return new Response(res.statusCode === 204 || res.statusCode === 304 ? null : new Uint8Array(res.rawPayload), { status: res.statusCode, headers });
   };
 }
 

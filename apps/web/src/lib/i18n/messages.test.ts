@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { messages as en } from './en';
+import { messages as zhCN } from './zh-CN';
+import { createTranslator, negotiateLocale } from './index';
+
+/** Every leaf as [dotted key, value]. */
+function leaves(node: unknown, prefix = ''): [string, string][] {
+  if (typeof node === 'string') return [[prefix, node]];
+  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const CJK = /[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message files', () => {
+  const zhLeaves = new Map(leaves(zhCN));
+  const enLeaves = new Map(leaves(en));
+
+  it('have identical key sets', () => {
+    expect([...enLeaves.keys()].sort()).toEqual([...zhLeaves.keys()].sort());
+  });
+
+  it('have no empty messages', () => {
+    for (const [key, value] of [...zhLeaves, ...enLeaves]) expect(value.trim(), key).not.toBe('');
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const [key, zh] of zhLeaves) expect(placeholders(enLeaves.get(key) ?? ''), key).toEqual(placeholders(zh));
+  });
+
+  it('keep Chinese characters out of English', () => {
+    const offending = [...enLeaves].filter(([, v]) => CJK.test(v)).map(([k]) => k);
+    expect(offending).toEqual([]);
+  });
+});
+
+describe('t', () => {
+  it('fills placeholders and falls back to the key', () => {
+    const t = createTranslator('en');
+    expect(t('errors.status', { status: 404 })).toBe('Error 404');
+    expect(t('nope.missing' as never)).toBe('nope.missing');
+  });
+});
+
+describe('negotiateLocale', () => {
+  it('prefers English only when English is the first language we speak', () => {
+    expect(negotiateLocale('en-GB,en;q=0.9')).toBe('en');
+    expect(negotiateLocale('de-DE,en;q=0.8,zh;q=0.5')).toBe('en');
+    expect(negotiateLocale('zh-TW,en;q=0.8')).toBe('zh-CN');
+    expect(negotiateLocale('zh;q=0.4,en;q=0.9')).toBe('en');
+    expect(negotiateLocale('fr')).toBe('zh-CN');
+    expect(negotiateLocale(null)).toBe('zh-CN');
+  });
+});
