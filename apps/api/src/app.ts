@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Db } from '@challenge/db';
 import { AppError } from '@challenge/domain';
 import rateLimit from '@fastify/rate-limit';
@@ -8,7 +9,9 @@ import Fastify, { type FastifyServerFactory } from 'fastify';
 import { TestClock, type Clock } from './clock';
 import { registerProblemHandlers } from './http/problems';
 import auth from './plugins/auth';
+import attachmentRoutes from './routes/attachments';
 import authRoutes from './routes/auth';
+import challengeRoutes from './routes/challenges';
 import meRoutes from './routes/me';
 import organizationRoutes from './routes/organizations';
 import systemRoutes from './routes/system';
@@ -33,6 +36,8 @@ export interface AppOptions {
   jwtSecret: string;
   env: 'production' | 'development' | 'test';
   version?: string;
+  /** DATA_DIR: uploaded files go to `<dataDir>/attachments/`; `./data` when not given. */
+  dataDir?: string;
   logger?: boolean;
   serverFactory?: FastifyServerFactory;
   trustProxy?: boolean;
@@ -51,7 +56,7 @@ export async function buildApp(opts: AppOptions) {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const ctx: ServiceContext = { db: opts.db, clock: opts.clock };
+  const ctx: ServiceContext = { db: opts.db, clock: opts.clock, dataDir: resolve(opts.dataDir ?? './data') };
   app.decorate('ctx', ctx);
   app.decorate('driver', opts.driver);
   app.decorate('appVersion', opts.version ?? '0.0.0');
@@ -81,6 +86,8 @@ export async function buildApp(opts: AppOptions) {
     await api.register(meRoutes);
     await api.register(organizationRoutes);
     await api.register(userRoutes);
+    await api.register(challengeRoutes);
+    await api.register(attachmentRoutes);
     if (opts.env === 'test' && opts.clock instanceof TestClock) await api.register(testClockRoutes(opts.clock));
   }, { prefix: '/api' });
 

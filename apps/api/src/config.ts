@@ -13,6 +13,8 @@ export interface Config {
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto from it. */
   trustProxy: boolean;
   bureauAdmin?: { email: string; password: string };
+  /** How often published challenges past their deadline are recorded as closed. */
+  sweepIntervalMs: number;
   version: string;
 }
 
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.BUREAU_ADMIN_EMAIL && env.BUREAU_ADMIN_PASSWORD
         ? { email: env.BUREAU_ADMIN_EMAIL, password: env.BUREAU_ADMIN_PASSWORD }
         : undefined,
+    sweepIntervalMs: Number(env.SWEEP_INTERVAL_MS ?? 60_000),
     version: env.npm_package_version ?? readVersion(),
   };
 }

@@ -10,6 +10,7 @@ import { openDatabase } from '@challenge/db';
 import { buildApp } from './app';
 import { systemClock, TestClock } from './clock';
 import { loadConfig } from './config';
+import { startDeadlineSweeper } from './jobs/deadline-sweeper';
 import { DEMO_ACCOUNTS, demoAccountsPresent, ensureBureauAdmin, isEmptyDatabase, loadDemoData } from './demo/seed';
 import { exposeApiInProcess, loadWebHandler } from './web-bridge';
 
@@ -36,6 +37,7 @@ const app = await buildApp({
   db: database.db,
   driver: database.driver,
   clock,
+  dataDir: config.dataDir,
   jwtSecret: config.jwtSecret,
   env: config.env,
   version: config.version,
@@ -54,13 +56,18 @@ const app = await buildApp({
 exposeApiInProcess(app);
 await app.ready();
 
-const ctx = { db: database.db, clock };
+const ctx = { db: database.db, clock, dataDir: config.dataDir };
 let demoAccounts: readonly { role: string; email: string; password: string }[] = [];
 if (config.env !== 'production') {
   if (config.demo || (database.driver === 'pglite' && (await isEmptyDatabase(ctx)))) demoAccounts = await loadDemoData(ctx);
   else if (await demoAccountsPresent(ctx)) demoAccounts = DEMO_ACCOUNTS;
 }
 if (config.bureauAdmin) await ensureBureauAdmin(ctx, config.bureauAdmin);
+
+const sweeper = startDeadlineSweeper(ctx, {
+  intervalMs: config.sweepIntervalMs,
+  onError: (err) => console.error('deadline sweep failed; retrying at the next tick', err),
+});
 
 await app.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${config.port}`;
@@ -77,6 +84,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (closing) return;
     closing = true;
+    await sweeper.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,6 +1,9 @@
 /** Test harness: the real app on a real, freshly migrated database (PGlite dump or a PostgreSQL copy). */
 import { openTestDatabase } from '@challenge/db/testing';
 import { queryRows, type Database } from '@challenge/db';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll } from 'vitest';
 import { buildApp, type App } from '../src/app';
@@ -11,19 +14,23 @@ export interface TestEnv {
   app: App;
   database: Database;
   clock: TestClock;
+  /** DATA_DIR of this file's app: a temporary folder, removed after the file. */
+  dataDir: string;
 }
 
 /** One app and database per test file; closed after the file. */
 export async function setupTestApp(): Promise<TestEnv> {
   const database = await openTestDatabase();
   const clock = new TestClock();
-  const app = await buildApp({ db: database.db, driver: database.driver, clock, jwtSecret: 'test-secret-that-is-long-enough-0123456789', env: 'test' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'challenge-data-'));
+  const app = await buildApp({ db: database.db, driver: database.driver, clock, jwtSecret: 'test-secret-that-is-long-enough-0123456789', env: 'test', dataDir });
   await app.ready();
   afterAll(async () => {
     await app.close();
     await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
-  return { app, database, clock };
+  return { app, database, clock, dataDir };
 }
 
 let seq = 0;
@@ -107,3 +114,116 @@ export async function fingerprint(env: TestEnv): Promise<Record<string, string>>
   }
   return out;
 }
+
+// ---- organisations with a signed-in user ---------------------------------------------------------
+
+export interface Member {
+  token: string;
+  userId: string;
+  organizationId: string;
+  email: string;
+}
+
+const bureauTokens = new WeakMap<TestEnv, { token: Promise<string>; at: number }>();
+/**
+ * One bureau officer per test file, for the set-up steps tests do not look at. Signed in again when
+ * the test clock has moved on 10 minutes, since access tokens last 15 minutes of that clock.
+ */
+export function sharedBureauToken(env: TestEnv): Promise<string> {
+  const now = env.clock.now().getTime();
+  const cached = bureauTokens.get(env);
+  if (cached && now - cached.at < 10 * 60 * 1000) return cached.token;
+  const email = `${unique('bureau')}@kgj.example.gov.cn`;
+  const token = bureauToken(env, email);
+  bureauTokens.set(env, { token, at: now });
+  return token;
+}
+
+async function member(env: TestEnv, body: Record<string, unknown>, verify: boolean): Promise<Member> {
+  const r = await registerUser(env.app, body);
+  if (verify) {
+    const res = await env.app.inject({ method: 'POST', url: `/api/organizations/${r.organization.id}/verify`, headers: bearer(await sharedBureauToken(env)), payload: {} });
+    if (res.statusCode !== 200) throw new Error(`verify failed ${res.statusCode}: ${res.body}`);
+  }
+  return { token: (await login(env.app, r.user.email)).accessToken, userId: r.user.id, organizationId: r.organization.id, email: r.user.email };
+}
+
+/** An enterprise user whose organisation the bureau has verified (it may create challenges). */
+export const verifiedEnterprise = (env: TestEnv) => member(env, enterpriseRegistration(), true);
+/** An enterprise user whose organisation still waits for verification. */
+export const pendingEnterprise = (env: TestEnv) => member(env, enterpriseRegistration(), false);
+/** A solver (a foreign university) whose organisation the bureau has verified. */
+export const verifiedSolver = (env: TestEnv) => member(env, foreignSolverRegistration(), true);
+/** A solver whose organisation still waits for verification. */
+export const pendingSolver = (env: TestEnv) => member(env, foreignSolverRegistration(), false);
+
+// ---- challenges ----------------------------------------------------------------------------------
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A draft complete enough to submit, with its deadline 30 days after the test clock's now. */
+export function challengeInput(env: TestEnv, overrides: Record<string, unknown> = {}) {
+  return {
+    titleZh: '高温合金真空感应熔炼夹杂物控制',
+    titleEn: 'Inclusion control in vacuum induction melting of nickel superalloys',
+    summaryZh: '将 GH4169 母合金的氧化物夹杂总量降到 5 ppm 以下，满足航空锻件要求。',
+    summaryEn: 'Bring total oxide inclusions in GH4169 master alloy below 5 ppm for aero-engine forgings.',
+    descriptionZh: '我公司 6 吨真空感应炉冶炼 GH4169，现有氧含量 12–15 ppm，探伤不合格率 4%。',
+    descriptionEn: 'Our 6-tonne VIM furnace melts GH4169 at 12–15 ppm oxygen; 4% of forgings fail ultrasonic testing.',
+    industry: 'metallurgy_new_materials',
+    category: 'bottleneck',
+    indicators: [
+      { nameZh: '总氧含量', nameEn: 'Total oxygen', target: '≤ 5', unit: 'ppm', method: 'GB/T 11261 惰气熔融红外法，每炉取 3 个试样' },
+      { nameZh: '探伤不合格率', nameEn: 'Ultrasonic rejection rate', target: '≤ 0.5', unit: '%', method: '按 GB/T 4162 A 级，连续 20 炉统计' },
+    ],
+    eligibilityZh: '具有高温合金冶炼研究经验的高校、科研院所或企业。',
+    eligibilityEn: 'Universities, institutes or companies with research experience in superalloy melting.',
+    enterpriseShareFen: 100_000_000, // ¥1,000,000
+    requestedSpecialFundFen: 50_000_000, // ¥500,000
+    deadline: new Date(env.clock.now().getTime() + 30 * DAY).toISOString(),
+    durationMonths: 18,
+    maxWinners: 2,
+    ipTermsZh: '新产生的知识产权归双方共有。',
+    ipTermsEn: 'New intellectual property is owned jointly.',
+    visibility: 'public',
+    domesticOnly: false,
+    ...overrides,
+  };
+}
+
+export type ChallengeJson = Record<string, unknown> & { id: string; state: string; view: string };
+
+export async function createChallenge(env: TestEnv, owner: Member, overrides: Record<string, unknown> = {}): Promise<ChallengeJson> {
+  const res = await env.app.inject({ method: 'POST', url: '/api/challenges', headers: bearer(owner.token), payload: challengeInput(env, overrides) });
+  if (res.statusCode !== 201) throw new Error(`create challenge failed ${res.statusCode}: ${res.body}`);
+  return res.json();
+}
+
+/** Moves a challenge with a POST to `/api/challenges/:id/<action>`, failing loudly if refused. */
+export async function act(env: TestEnv, token: string, id: string, action: string, payload: Record<string, unknown> = {}): Promise<ChallengeJson> {
+  const res = await env.app.inject({ method: 'POST', url: `/api/challenges/${id}/${action}`, headers: bearer(token), payload });
+  if (res.statusCode >= 300) throw new Error(`${action} failed ${res.statusCode}: ${res.body}`);
+  return res.json();
+}
+
+export type ChallengeStage = 'draft' | 'pending_review' | 'published' | 'closed' | 'cancelled';
+
+/**
+ * A challenge of `owner` brought to `stage` through the API. `closed`: published with a deadline a
+ * minute ahead, the test clock moved past it, the close recorded by the bureau.
+ */
+export async function challengeIn(env: TestEnv, owner: Member, stage: ChallengeStage, overrides: Record<string, unknown> = {}): Promise<ChallengeJson> {
+  const created = await createChallenge(env, owner, stage === 'closed' ? { deadline: soonDeadline(env), ...overrides } : overrides);
+  if (stage === 'draft') return created;
+  if (stage === 'cancelled') return act(env, owner.token, created.id, 'cancel', { reason: '需求已由内部解决' });
+  const submitted = await act(env, owner.token, created.id, 'submit');
+  if (stage === 'pending_review') return submitted;
+  const published = await act(env, await sharedBureauToken(env), created.id, 'approve', { specialFundFen: 50_000_000 });
+  if (stage === 'published') return published;
+  env.clock.advance(DEADLINE_SOON_MS + 1000);
+  return act(env, await sharedBureauToken(env), created.id, 'close');
+}
+
+/** How far ahead `soonDeadline` lies: short, so advancing past it leaves access tokens (15 min) valid. */
+export const DEADLINE_SOON_MS = 60 * 1000;
+export const soonDeadline = (env: TestEnv) => new Date(env.clock.now().getTime() + DEADLINE_SOON_MS).toISOString();

@@ -26,17 +26,44 @@ export type ErrorCode =
   | 'illegal_transition'
   | 'cannot_disable_self'
   | 'conflict'
+  | 'organization_not_verified'
+  | 'deadline_passed'
+  | 'deadline_not_reached'
+  | 'confidentiality_required'
+  | 'confidentiality_not_required'
+  | 'attachment_limit_reached'
+  | 'file_type_not_allowed'
+  | 'payload_too_large'
   | 'internal';
+
+/**
+ * One failing field of an input: `field` is a dotted path (`indicators.0.unit`), `code` a stable
+ * field-level code (`required`, `not_future`, …) whose localised message the API looks up, `params`
+ * fill that message.
+ */
+export interface FieldIssue {
+  field: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly params: Record<string, string | number>;
+  /** Every failing field at once (validation rules report all problems, not the first). */
+  readonly fieldErrors: readonly FieldIssue[];
 
-  constructor(code: ErrorCode, params: Record<string, string | number> = {}, message?: string) {
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, message?: string, fieldErrors: readonly FieldIssue[] = []) {
     super(message ?? code);
     this.name = 'AppError';
     this.code = code;
     this.params = params;
+    this.fieldErrors = fieldErrors;
+  }
+
+  /** `validation_failed` carrying every issue; `params.field` names the first, for single-field readers. */
+  static invalid(issues: readonly FieldIssue[]): AppError {
+    return new AppError('validation_failed', issues[0] ? { field: issues[0].field } : {}, undefined, issues);
   }
 }
 

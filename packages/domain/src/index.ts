@@ -12,3 +12,7 @@ export * from './states/project';
 export * from './states/milestone';
 export * from './states/release';
 export * from './states/objection';
+export * from './challenge/fields';
+export * from './challenge/money';
+export * from './challenge/draft';
+export * from './challenge/confidentiality';

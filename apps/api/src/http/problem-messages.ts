@@ -93,6 +93,38 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, Record<Locale, Message>> = {
     'zh-CN': { title: '冲突', detail: '请求与当前数据冲突，请刷新后重试。' },
     en: { title: 'Conflict', detail: 'The request conflicts with the current data; reload and try again.' },
   },
+  organization_not_verified: {
+    'zh-CN': { title: '机构尚未认证', detail: '您所在的机构尚未通过科工局认证，暂不能执行此操作。' },
+    en: { title: 'Organisation not verified', detail: 'Your organisation has not been verified by the bureau yet, so it cannot do this.' },
+  },
+  deadline_passed: {
+    'zh-CN': { title: '已过截止时间', detail: '该榜单的揭榜截止时间已过，不能再执行此操作。' },
+    en: { title: 'Deadline passed', detail: 'The application deadline of this challenge has passed; this is no longer possible.' },
+  },
+  deadline_not_reached: {
+    'zh-CN': { title: '尚未到截止时间', detail: '揭榜截止时间未到，榜单不能截止；如需提前终止请撤榜。' },
+    en: { title: 'Deadline not reached', detail: 'The application deadline has not passed, so the challenge cannot be closed; cancel it instead.' },
+  },
+  confidentiality_required: {
+    'zh-CN': { title: '需接受保密条款', detail: '该榜单的详细内容仅向已接受保密条款的认证揭榜方开放。' },
+    en: { title: 'Confidentiality terms required', detail: "This challenge's details are only for verified solvers who have accepted its confidentiality terms." },
+  },
+  confidentiality_not_required: {
+    'zh-CN': { title: '无需保密条款', detail: '该榜单的详细内容是公开的，无需接受保密条款。' },
+    en: { title: 'No confidentiality terms', detail: "This challenge's details are public; there are no terms to accept." },
+  },
+  attachment_limit_reached: {
+    'zh-CN': { title: '附件数量已达上限', detail: '每个榜单最多上传 {limit} 个附件。' },
+    en: { title: 'Too many attachments', detail: 'A challenge may have at most {limit} attachments.' },
+  },
+  file_type_not_allowed: {
+    'zh-CN': { title: '文件类型不允许', detail: '只接受 PDF、PNG、JPEG、ZIP、Word（DOCX）、Excel（XLSX）和纯文本文件；HTML 和 SVG 不接受。' },
+    en: { title: 'File type not allowed', detail: 'Only PDF, PNG, JPEG, ZIP, Word (DOCX), Excel (XLSX) and plain-text files are accepted; HTML and SVG are not.' },
+  },
+  payload_too_large: {
+    'zh-CN': { title: '文件过大', detail: '请求内容超过大小上限（附件最大 10 MB）。' },
+    en: { title: 'Too large', detail: 'The request is larger than the limit (attachments: at most 10 MB).' },
+  },
   internal: {
     'zh-CN': { title: '服务器错误', detail: '服务器出现意外错误，请稍后再试。' },
     en: { title: 'Server error', detail: 'Something went wrong on our side; please try again later.' },
@@ -113,5 +145,17 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   enum: { 'zh-CN': '不是允许的取值', en: 'is not one of the allowed values' },
   const: { 'zh-CN': '不是允许的取值', en: 'is not one of the allowed values' },
   anyOf: { 'zh-CN': '不是允许的取值', en: 'is not one of the allowed values' },
+  maxItems: { 'zh-CN': '最多 {limit} 项', en: 'must have at most {limit} items' },
+  minProperties: { 'zh-CN': '至少需要一个字段', en: 'must contain at least one field' },
   invalid: { 'zh-CN': '无效', en: 'is not valid' },
+  // Field codes of the domain's rules (packages/domain), not JSON-schema keywords.
+  not_future: { 'zh-CN': '必须晚于当前时间', en: 'must be in the future' },
+  not_later: { 'zh-CN': '必须晚于当前截止时间', en: 'must be later than the current deadline' },
+  out_of_range: { 'zh-CN': '应在 {min} 到 {max} 之间', en: 'must be between {min} and {max}' },
+  invalid_amount: { 'zh-CN': '应为不小于 0 的整数（单位：分）', en: 'must be a whole number of fen, at least 0' },
+  bounty_zero: { 'zh-CN': '企业出资与专项资金之和必须大于 0', en: 'the enterprise share plus the special fund must be more than zero' },
+  exceeds_requested: { 'zh-CN': '不能超过申请的专项资金（{requested} 分）', en: 'may not exceed the requested special fund ({requested} fen)' },
+  indicator_required: { 'zh-CN': '至少需要一项技术指标', en: 'at least one technical indicator is required' },
+  outdated: { 'zh-CN': '条款版本已更新，请阅读最新版本后再接受', en: 'the terms have changed; read the current version and accept it' },
+  empty: { 'zh-CN': '不能为空', en: 'must not be empty' },
 };

@@ -27,6 +27,14 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   illegal_transition: 409,
   cannot_disable_self: 409,
   conflict: 409,
+  organization_not_verified: 403,
+  deadline_passed: 409,
+  deadline_not_reached: 409,
+  confidentiality_required: 403,
+  confidentiality_not_required: 409,
+  attachment_limit_reached: 409,
+  file_type_not_allowed: 422,
+  payload_too_large: 413,
   internal: 500,
 };
 
@@ -86,6 +94,10 @@ function validationErrors(error: FastifyError, locale: Locale): FieldError[] {
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   const locale = negotiateLocale(request.headers['accept-language']);
   if (error instanceof AppError) {
+    if (error.fieldErrors.length > 0) {
+      const errors = error.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: fieldMessage(f.code, locale, f.params) }));
+      return problemFor(error.code, locale, error.params, errors);
+    }
     const field = typeof error.params.field === 'string' ? error.params.field : undefined;
     const errors = field ? [{ field, code: error.code, message: PROBLEM_MESSAGES[error.code][locale].title }] : undefined;
     return problemFor(error.code, locale, error.params, errors);
@@ -95,6 +107,7 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (status === 404) return problemFor('not_found', locale);
   if (status === 429) return problemFor('rate_limited', locale, { retryAfter: 60 });
+  if (status === 413) return problemFor('payload_too_large', locale);
   if (status === 401) return problemFor('unauthenticated', locale);
   if (status >= 400 && status < 500) {
     // Malformed JSON, wrong content type, body too large: the client's input, not our failure.

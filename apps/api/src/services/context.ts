@@ -5,6 +5,8 @@ import type { Clock } from '../clock';
 export interface ServiceContext {
   db: Db;
   clock: Clock;
+  /** DATA_DIR: where uploaded files live (under `attachments/`); `./data` when not given. */
+  dataDir?: string;
 }
 
 /** Runs `fn` in one transaction. */

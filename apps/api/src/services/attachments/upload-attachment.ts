@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { appendAudit, attachments } from '@challenge/db';
+import { AppError, type Actor } from '@challenge/domain';
+import { and, count, eq } from 'drizzle-orm';
+import { lockVisibleChallenge } from '../challenges/records';
+import { assertDraftEditable } from '../challenges/rules';
+import { inTransaction, type ServiceContext } from '../context';
+import { detectFileType } from './detect-type';
+import { newStorageName, removeStoredFile, writeStoredFile } from './storage';
+
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENTS_PER_CHALLENGE = 20;
+
+export interface UploadInput {
+  parentType: 'challenge';
+  parentId: string;
+  filename: string;
+  bytes: Buffer;
+}
+
+/**
+ * The uploader's file name, kept only to offer it back on download: no directories, no control or
+ * bidirectional-override characters (which disguise extensions), at most 200 characters.
+ */
+export function cleanFilename(name: string): string {
+  const base = name.split(/[/\\]/).pop() ?? '';
+  const cleaned = base.replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '').trim().replace(/^\.+/, '');
+  return [...cleaned].slice(0, 200).join('');
+}
+
+/** The owner attaches a file to a draft challenge. The type is detected from the content. */
+export async function uploadAttachment(ctx: ServiceContext, actor: Actor, input: UploadInput) {
+  const filename = cleanFilename(input.filename);
+  const storageName = newStorageName();
+  return inTransaction(ctx, async (tx) => {
+    const parent = await lockVisibleChallenge(tx, actor, input.parentId);
+    assertDraftEditable(actor, parent, 'attach');
+    if (input.bytes.length > ATTACHMENT_MAX_BYTES) throw new AppError('payload_too_large');
+    if (!filename) throw AppError.invalid([{ field: 'query.filename', code: 'required' }]);
+    const detected = detectFileType(input.bytes);
+    if (!detected.ok) {
+      if (detected.reason === 'empty') throw AppError.invalid([{ field: 'body', code: 'empty' }]);
+      throw new AppError('file_type_not_allowed', { reason: detected.reason });
+    }
+    const [existing] = await tx
+      .select({ n: count() })
+      .from(attachments)
+      .where(and(eq(attachments.parentType, 'challenge'), eq(attachments.parentId, parent.id)));
+    if ((existing?.n ?? 0) >= ATTACHMENTS_PER_CHALLENGE) throw new AppError('attachment_limit_reached', { limit: ATTACHMENTS_PER_CHALLENGE });
+
+    // Written before the row, inside the transaction: if anything after fails, including the commit, the file goes.
+    await writeStoredFile(ctx, storageName, input.bytes);
+    const now = ctx.clock.now();
+    const [row] = await tx
+      .insert(attachments)
+      .values({
+        parentType: 'challenge', parentId: parent.id, originalFilename: filename, contentType: detected.contentType, sizeBytes: input.bytes.length,
+        sha256: createHash('sha256').update(input.bytes).digest('hex'), storageName, uploadedBy: actor!.userId, createdAt: now,
+      })
+      .returning();
+    await appendAudit(tx, {
+      at: now, actorId: actor!.userId, actorRole: actor!.role, action: 'attachment.upload', entityType: 'attachment', entityId: row!.id,
+      after: { parentType: row!.parentType, parentId: row!.parentId, filename: row!.originalFilename, contentType: row!.contentType, sizeBytes: row!.sizeBytes, sha256: row!.sha256 },
+    });
+    return row!;
+  }).catch(async (e: unknown) => {
+    await removeStoredFile(ctx, storageName);
+    throw e;
+  });
+}

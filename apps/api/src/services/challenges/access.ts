@@ -1,0 +1,64 @@
+import { confidentialityAcceptances, organizations, type Db } from '@challenge/db';
+import type { Actor, ChallengeState } from '@challenge/domain';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { ChallengeRow } from './records';
+
+/**
+ * What a reader may see of one challenge — the one rule every read path applies (the list, the
+ * detail, attachments) and every write path uses to hide what the actor may not know exists:
+ * - `manage`: the owner organisation's members and the bureau, in every state;
+ * - `detail`: anyone once published, when details are public; for `restricted` challenges only
+ *   signed-in solvers of verified organisations who accepted the challenge's terms version;
+ * - `summary`: everyone else, once published (title, summary, industry, category, bounty, deadline,
+ *   state, owner's public name);
+ * - `none`: not published yet (draft, in review, or cancelled before publication).
+ */
+/** The relation the state machine needs: the actor belongs to the organisation that owns the challenge. */
+export const isOwner = (actor: Actor, c: Pick<ChallengeRow, 'ownerOrganizationId'>): boolean =>
+  !!actor?.organizationId && actor.organizationId === c.ownerOrganizationId;
+
+export type ChallengeAccess = 'none' | 'summary' | 'detail' | 'manage';
+
+export interface ReaderFacts {
+  /** The reader's organisation has been verified by the bureau. */
+  readonly organizationVerified: boolean;
+  /** Terms versions the reader accepted for this challenge. */
+  readonly acceptedTermsVersions: readonly string[];
+}
+
+export const NO_FACTS: ReaderFacts = { organizationVerified: false, acceptedTermsVersions: [] };
+
+export function challengeAccess(
+  actor: Actor,
+  c: Pick<ChallengeRow, 'ownerOrganizationId' | 'publishedAt' | 'visibility' | 'confidentialityTermsVersion'>,
+  facts: ReaderFacts,
+): ChallengeAccess {
+  if (actor?.role === 'bureau' || isOwner(actor, c)) return 'manage';
+  if (!c.publishedAt) return 'none';
+  if (c.visibility === 'public') return 'detail';
+  const entitled = actor?.role === 'solver' && facts.organizationVerified && facts.acceptedTermsVersions.includes(c.confidentialityTermsVersion);
+  return entitled ? 'detail' : 'summary';
+}
+
+/** The facts about the reader `challengeAccess` needs, for several challenges in two queries. */
+export async function loadReaderFacts(db: Db, actor: Actor, challengeIds: readonly string[]): Promise<(id: string) => ReaderFacts> {
+  if (actor?.role !== 'solver' || !actor.organizationId || challengeIds.length === 0) return () => NO_FACTS;
+  const [org] = await db.select({ status: organizations.status }).from(organizations).where(eq(organizations.id, actor.organizationId)).limit(1);
+  const organizationVerified = org?.status === 'verified';
+  if (!organizationVerified) return () => NO_FACTS;
+  const rows = await db
+    .select({ challengeId: confidentialityAcceptances.challengeId, termsVersion: confidentialityAcceptances.termsVersion })
+    .from(confidentialityAcceptances)
+    .where(and(eq(confidentialityAcceptances.userId, actor.userId), inArray(confidentialityAcceptances.challengeId, [...challengeIds])));
+  return (id) => ({ organizationVerified, acceptedTermsVersions: rows.filter((r) => r.challengeId === id).map((r) => r.termsVersion) });
+}
+
+/**
+ * product.md: rules that depend on a deadline compare the clock with the deadline instant, never the
+ * recorded state. A published challenge whose deadline has passed is closed, whether or not the
+ * background loop has recorded it yet.
+ */
+export const deadlinePassed = (c: Pick<ChallengeRow, 'deadline'>, now: Date): boolean => !!c.deadline && c.deadline.getTime() <= now.getTime();
+
+export const effectiveState = (c: Pick<ChallengeRow, 'state' | 'deadline'>, now: Date): ChallengeState =>
+  c.state === 'published' && deadlinePassed(c, now) ? 'closed' : c.state;
