@@ -7,5 +7,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 60_000,
+    // Vitest sets process.env.BASE_URL to Vite's base ('/') in the workers; pass the server's URL through.
+    env: { BASE_URL: process.env.BASE_URL ?? 'http://127.0.0.1:3000' },
   },
 });

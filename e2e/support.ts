@@ -1,7 +1,9 @@
 /** Browser-test support: Debian's Chromium through playwright-core, axe, and page checks shared by the suites. */
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { messages as zhMessages } from '../apps/web/src/lib/i18n/zh-CN';
+import { messages as enMessages } from '../apps/web/src/lib/i18n/en';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -14,22 +16,52 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** Contexts made without JavaScript: axe cannot run in their pages (its timers never fire). */
+const withoutJs = new WeakSet<BrowserContext>();
+
 export async function newContext(browser: Browser, opts: { locale: 'zh-CN' | 'en'; javaScriptEnabled?: boolean; width?: number }): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     baseURL: BASE_URL,
     locale: opts.locale,
     extraHTTPHeaders: { 'accept-language': opts.locale === 'en' ? 'en-US,en;q=0.9' : 'zh-CN,zh;q=0.9' },
     javaScriptEnabled: opts.javaScriptEnabled ?? true,
     viewport: { width: opts.width ?? 1280, height: 900 },
   });
+  // A missing element fails its step with the locator named, well before the test's own timeout.
+  context.setDefaultTimeout(15_000);
+  if (opts.javaScriptEnabled === false) withoutJs.add(context);
+  return context;
 }
 
 /** axe: no serious or critical violation. */
 export async function expectAccessible(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).analyze();
+  if (withoutJs.has(page.context())) return expectAccessibleWithoutJs(page, label);
+  // Legacy mode runs axe in the page itself instead of finishing in an extra blank page: half the time,
+  // and the same rules for pages without cross-origin frames (ours have none).
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${label}`).toEqual([]);
 }
+
+/**
+ * A page rendered without JavaScript, audited as rendered: its DOM (scripts removed) is loaded, with
+ * the same styles from the server, into a page of a JavaScript-enabled context where axe can run.
+ */
+async function expectAccessibleWithoutJs(page: Page, label: string) {
+  const html = (await page.content())
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replace(/<head>/i, `<head><base href="${page.url()}">`);
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser for the axe mirror');
+  let mirror = mirrors.get(browser);
+  if (!mirror) mirrors.set(browser, (mirror = browser.newContext({ baseURL: BASE_URL }).then((c) => c.newPage())));
+  const copy = await mirror;
+  await copy.setViewportSize(page.viewportSize() ?? { width: 1280, height: 900 });
+  await copy.setContent(html);
+  await expectAccessible(copy, `${label}, rendered without JavaScript`);
+}
+/** One page per browser for the copies axe audits (closed with the browser). */
+const mirrors = new WeakMap<Browser, Promise<Page>>();
 
 /** English pages show no Chinese except user-entered text (marked data-user-text) and elements in lang="zh-CN". */
 export async function expectNoChineseOnEnglishPage(page: Page, label: string, allowed: string[] = []) {
@@ -73,4 +105,80 @@ export function freshUscc(): string {
   const body = `9113010${String(n).padStart(9, '0')}X`.slice(0, 17);
   const sum = [...body].reduce((s, c, i) => s + alphabet.indexOf(c) * weights[i]!, 0);
   return body + alphabet[(31 - (sum % 31)) % 31];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared steps. Expected texts come from the web app's own message files (and the API's problem
+// messages), so a copy edit does not break the suite; language itself is checked independently
+// (html lang, CJK in Chinese headings, no Chinese on English pages).
+
+export type Locale = 'zh-CN' | 'en';
+export type Messages = typeof zhMessages;
+export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zhMessages, en: enMessages };
+export const LOCALES: Locale[] = ['zh-CN', 'en'];
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** The page's language: `<html lang>` and the level-1 heading, whose script must match the language. */
+export async function expectPage(page: Page, locale: Locale, heading: string) {
+  const h1 = page.getByRole('heading', { level: 1, name: heading, exact: true });
+  await h1.waitFor();
+  expect(await page.locator('html').getAttribute('lang'), `html lang on ${page.url()}`).toBe(locale);
+  const text = (await h1.innerText()).trim();
+  if (locale === 'zh-CN') expect(text, 'a Chinese page has a Chinese heading').toMatch(CJK);
+  else expect(text, 'an English page has an English heading').not.toMatch(CJK);
+}
+
+/** axe on every page; on English pages also no Chinese outside user-entered text. */
+export async function checkPage(page: Page, locale: Locale, label: string) {
+  await expectAccessible(page, `${label} (${locale})`);
+  if (locale === 'en') await expectNoChineseOnEnglishPage(page, label);
+}
+
+/** Signs in through the login page (already open or opened here) and waits for the page it leads to. */
+export async function signIn(page: Page, locale: Locale, email: string, password = DEMO_PASSWORD, opts: { open?: boolean; expectPath?: string } = {}) {
+  const t = MESSAGES[locale];
+  if (opts.open ?? true) await page.goto('/login');
+  await expectPage(page, locale, t.login.title);
+  await page.getByRole('textbox', { name: t.login.email, exact: true }).fill(email);
+  await page.getByLabel(t.login.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: t.login.submit, exact: true }).click();
+  await page.waitForURL((url) => url.pathname === (opts.expectPath ?? '/account'));
+}
+
+/** The header's sign-out button; back on the home page, signed out. */
+export async function signOut(page: Page, locale: Locale) {
+  const t = MESSAGES[locale];
+  await page.getByRole('banner').getByRole('button', { name: t.nav.signOut, exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByRole('banner').getByRole('link', { name: t.nav.signIn, exact: true }).waitFor();
+  expect(await page.getByRole('banner').getByRole('button', { name: t.nav.signOut }).count(), 'no sign-out button after signing out').toBe(0);
+}
+
+/** The texts an input is described by (hint, live check, error), through its aria-describedby. */
+export async function descriptionOf(input: Locator): Promise<string> {
+  return input.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? `<missing #${id}>`)
+      .join(' | '),
+  );
+}
+
+/** The same code with one character changed: well-formed, but the check character no longer fits. */
+export function corruptUscc(uscc: string): string {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const i = 10;
+  const c = alphabet[(alphabet.indexOf(uscc[i]!) + 1) % alphabet.length]!;
+  return uscc.slice(0, i) + c + uscc.slice(i + 1);
+}
+
+/**
+ * Waits until SvelteKit has started in the page (its router marks the history entry) and the page's
+ * modules have loaded, so that what follows exercises the enhanced page rather than a native post.
+ */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => (history.state as Record<string, unknown> | null)?.['sveltekit:history'] !== undefined);
+  await page.waitForLoadState('networkidle');
 }

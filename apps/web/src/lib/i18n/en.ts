@@ -235,8 +235,6 @@ export const messages: Messages = {
     you: 'You',
     disable: 'Disable',
     enable: 'Enable',
-    disableUser: 'Disable {name}',
-    enableUser: 'Enable {name}',
     disabledDone: 'The account is disabled; its sign-ins stopped working at once.',
     enabledDone: 'The account is enabled again.',
     emptyTitle: 'No users found',

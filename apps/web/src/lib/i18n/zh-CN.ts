@@ -236,8 +236,6 @@ export const messages = {
     you: '当前账号',
     disable: '停用',
     enable: '恢复',
-    disableUser: '停用 {name}',
-    enableUser: '恢复 {name}',
     disabledDone: '账号已停用，其登录凭证即时失效。',
     enabledDone: '账号已恢复。',
     emptyTitle: '没有找到用户',
