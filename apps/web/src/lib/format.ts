@@ -59,3 +59,39 @@ export function countryOptions(locale: Locale, t: Translate): { code: string; na
     .sort((a, b) => collator.compare(a.name, b.name));
   return [{ code: 'CN', name: countryName('CN', locale, t) }, ...others];
 }
+
+/**
+ * Amounts are integer fen. Chinese readers compare bounties in 万元 (¥10,000), so Chinese shows
+ * `120 万元` (`120.5 万元`, or `8,000 元` under ten thousand); English shows `¥1,200,000`.
+ */
+export function formatMoney(fen: number, locale: Locale): string {
+  const yuan = fen / 100;
+  if (locale === 'zh-CN') {
+    if (Math.abs(yuan) >= 10_000) return `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(yuan / 10_000)} 万元`;
+    return `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(yuan)} 元`;
+  }
+  return new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY', currencyDisplay: 'symbol', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(yuan).replace('CN¥', '¥');
+}
+
+/** The same instant in the reader's time zone, with the zone named (`2026-03-01 02:30 GMT+1`). */
+export function formatInZone(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
+    }).formatToParts(date);
+    const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${p.timeZoneName}`;
+  } catch {
+    return formatDateTime(iso);
+  }
+}
+
+/** Time left until `deadline` at `now`, in whole units; null once passed. */
+export function timeLeft(deadline: string, now: Date): { days: number; hours: number; minutes: number } | null {
+  const ms = new Date(deadline).getTime() - now.getTime();
+  if (!(ms > 0)) return null;
+  const minutes = Math.floor(ms / 60_000);
+  return { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
+}

@@ -1,5 +1,8 @@
 /** What the API answers (apps/api/src/schemas); shared by server code and components. */
+import type { AmendmentKind, ChallengeCategory, ChallengeIndustry, ChallengeState, ChallengeVisibility } from '@challenge/domain';
 import type { Locale } from '$lib/i18n';
+
+export type { AmendmentKind, ChallengeCategory, ChallengeIndustry, ChallengeState, ChallengeVisibility };
 
 export type Role = 'enterprise' | 'solver' | 'expert' | 'bureau' | 'finance';
 export type StaffRole = 'expert' | 'bureau' | 'finance';
@@ -114,4 +117,142 @@ export interface JoinDecision {
   id: string;
   status: string;
   reason: string | null;
+}
+
+// ---- challenges (apps/api/src/schemas/challenges.ts) -----------------------------------------------
+
+
+export type ChallengeSort = 'newest' | 'deadline' | 'bounty';
+/** What the reader may do now, as the API reports it (`actions` of the manage view). */
+export type ChallengeViewAction = 'edit' | 'attach' | 'submit' | 'approve' | 'return' | 'close' | 'cancel' | 'amend' | 'extend_deadline';
+
+/** The public fields: what anyone who may know the challenge exists sees. */
+export interface ChallengeSummary {
+  view: 'summary';
+  id: string;
+  state: ChallengeState;
+  titleZh: string;
+  titleEn: string | null;
+  summaryZh: string | null;
+  summaryEn: string | null;
+  industry: ChallengeIndustry | null;
+  category: ChallengeCategory | null;
+  /** Integer fen (1/100 yuan). */
+  bountyFen: number;
+  deadline: string | null;
+  visibility: ChallengeVisibility;
+  domesticOnly: boolean;
+  publishedAt: string | null;
+  owner: { id: string; nameZh: string | null; nameEn: string | null };
+  detailsAvailable: boolean;
+  /** The terms a reader accepts to see a restricted challenge's details; null for public ones. */
+  confidentiality: { version: string; textZh: string; textEn: string } | null;
+}
+
+export interface Indicator {
+  position: number;
+  nameZh: string | null;
+  nameEn: string | null;
+  target: string | null;
+  unit: string | null;
+  method: string | null;
+}
+
+export interface Amendment {
+  id: string;
+  kind: AmendmentKind;
+  textZh: string;
+  textEn: string | null;
+  oldDeadline: string | null;
+  newDeadline: string | null;
+  createdAt: string;
+}
+
+export interface Attachment {
+  id: string;
+  parentType: 'challenge';
+  parentId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+export interface ChallengeDetail extends Omit<ChallengeSummary, 'view'> {
+  view: 'detail';
+  descriptionZh: string | null;
+  descriptionEn: string | null;
+  indicators: Indicator[];
+  eligibilityZh: string | null;
+  eligibilityEn: string | null;
+  ipTermsZh: string | null;
+  ipTermsEn: string | null;
+  enterpriseShareFen: number;
+  specialFundFen: number | null;
+  durationMonths: number | null;
+  maxWinners: number;
+  amendments: Amendment[];
+  attachments: Attachment[];
+  closedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+}
+
+/** The owner organisation and the bureau: everything, with the review history and allowed actions. */
+export interface ChallengeManage extends Omit<ChallengeDetail, 'view'> {
+  view: 'manage';
+  requestedSpecialFundFen: number;
+  reviewReasons: string | null;
+  reviews: { decision: 'approved' | 'returned'; reasons: string | null; specialFundFen: number | null; createdAt: string }[];
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  actions: ChallengeViewAction[];
+}
+
+export type Challenge = ChallengeSummary | ChallengeDetail | ChallengeManage;
+
+export interface IndicatorInput {
+  nameZh: string;
+  nameEn?: string | null;
+  target: string;
+  unit: string;
+  method: string;
+}
+
+/** The editable fields of a draft (PATCH sends only what changed; `indicators` replaces the list). */
+export interface ChallengeInput {
+  titleZh?: string;
+  titleEn?: string | null;
+  summaryZh?: string | null;
+  summaryEn?: string | null;
+  descriptionZh?: string | null;
+  descriptionEn?: string | null;
+  industry?: ChallengeIndustry | null;
+  category?: ChallengeCategory | null;
+  indicators?: IndicatorInput[];
+  eligibilityZh?: string | null;
+  eligibilityEn?: string | null;
+  enterpriseShareFen?: number;
+  requestedSpecialFundFen?: number;
+  deadline?: string | null;
+  durationMonths?: number | null;
+  maxWinners?: number;
+  ipTermsZh?: string | null;
+  ipTermsEn?: string | null;
+  visibility?: ChallengeVisibility;
+  domesticOnly?: boolean;
+}
+
+export interface ChallengeListQuery {
+  industry?: ChallengeIndustry;
+  category?: ChallengeCategory;
+  status?: ChallengeState;
+  minBountyFen?: number;
+  maxBountyFen?: number;
+  deadlineBefore?: string;
+  sort?: ChallengeSort;
+  mine?: '1';
+  page?: number;
+  pageSize?: number;
 }

@@ -1,7 +1,13 @@
 import type { Messages } from './zh-CN';
+import { browse } from './browse.en';
+import { challenge } from './challenge.en';
+import { manage } from './manage.en';
 
 /** English messages, typed as the Chinese ones: a missing or extra key does not compile. */
 export const messages: Messages = {
+  challenge,
+  browse,
+  manage,
   site: {
     name: 'Open Challenge',
     bureau: 'Jingxing Mining District Science, Technology and Industry Bureau',

@@ -1,8 +1,15 @@
+import { browse } from './browse.zh-CN';
+import { challenge } from './challenge.zh-CN';
+import { manage } from './manage.zh-CN';
+
 /**
  * Chinese messages: the source of truth for keys. `en.ts` is typed against this shape, so a key
  * missing there is a type error. `{name}` placeholders are filled by `t(key, params)`.
  */
 export const messages = {
+  challenge,
+  browse,
+  manage,
   site: {
     name: '揭榜挂帅',
     bureau: '井陉矿区科技和工业信息化局',

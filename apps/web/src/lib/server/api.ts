@@ -6,6 +6,13 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { createTranslator, type Locale } from '$lib/i18n';
 import type {
+  Attachment,
+  Challenge,
+  ChallengeInput,
+  ChallengeListQuery,
+  ChallengeManage,
+  ChallengeSummary,
+  AmendmentKind,
   CreateUserInput,
   JoinDecision,
   JoinRequest,
@@ -84,15 +91,28 @@ function toApiError(status: number, body: unknown, locale: Locale): ApiError {
   );
 }
 
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createApi(event: ApiEvent) {
   const locale = event.locals.locale;
 
-  async function call<T>(method: Method, path: string, options: CallOptions = {}): Promise<T> {
+  /** One request to the API; problem answers become ApiError, success returns the Response unread. */
+  async function send(method: Method, path: string, options: CallOptions & { bytes?: Uint8Array<ArrayBuffer> } = {}): Promise<Response> {
     const headers = new Headers({ accept: 'application/json, application/problem+json', 'accept-language': locale });
     const token = options.token === undefined ? event.locals.accessToken : options.token;
     if (token) headers.set('authorization', `Bearer ${token}`);
-    let body: string | undefined;
-    if (method !== 'GET') {
+    let body: BodyInit | undefined;
+    if (options.bytes) {
+      body = options.bytes;
+      headers.set('content-type', 'application/octet-stream');
+    } else if (method !== 'GET') {
       // Fastify refuses an empty body sent as JSON, so bodiless actions send `{}`.
       body = JSON.stringify(options.body ?? {});
       headers.set('content-type', 'application/json');
@@ -105,16 +125,13 @@ export function createApi(event: ApiEvent) {
       const t = createTranslator(locale);
       throw new ApiError(503, 'unavailable', t('errors.unavailableTitle'), t('errors.unavailable'));
     }
-    if (res.status === 204) return undefined as T;
-    const text = await res.text();
-    let json: unknown = undefined;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    if (!res.ok) throw toApiError(res.status, json, locale);
-    return json as T;
+    if (!res.ok) throw toApiError(res.status, await readJson(res), locale);
+    return res;
+  }
+
+  async function call<T>(method: Method, path: string, options: CallOptions = {}): Promise<T> {
+    const res = await send(method, path, options);
+    return (res.status === 204 ? undefined : await readJson(res)) as T;
   }
 
   return {
@@ -137,6 +154,26 @@ export function createApi(event: ApiEvent) {
     joinRequests: {
       approve: (id: string, reason?: string) => call<JoinDecision>('POST', `/join-requests/${encodeURIComponent(id)}/approve`, { body: reason ? { reason } : {} }),
       reject: (id: string, reason: string) => call<JoinDecision>('POST', `/join-requests/${encodeURIComponent(id)}/reject`, { body: { reason } }),
+    },
+    challenges: {
+      list: (q: ChallengeListQuery) => call<Paged<ChallengeSummary>>('GET', '/challenges', { query: { ...q } }),
+      get: (id: string) => call<Challenge>('GET', `/challenges/${encodeURIComponent(id)}`),
+      create: (input: ChallengeInput & { titleZh: string }) => call<ChallengeManage>('POST', '/challenges', { body: input }),
+      update: (id: string, patch: ChallengeInput) => call<ChallengeManage>('PATCH', `/challenges/${encodeURIComponent(id)}`, { body: patch }),
+      submit: (id: string) => call<ChallengeManage>('POST', `/challenges/${encodeURIComponent(id)}/submit`),
+      approve: (id: string, input: { specialFundFen: number; note?: string }) => call<ChallengeManage>('POST', `/challenges/${encodeURIComponent(id)}/approve`, { body: input }),
+      return: (id: string, reason: string) => call<ChallengeManage>('POST', `/challenges/${encodeURIComponent(id)}/return`, { body: { reason } }),
+      close: (id: string) => call<ChallengeManage>('POST', `/challenges/${encodeURIComponent(id)}/close`),
+      cancel: (id: string, reason: string) => call<ChallengeManage>('POST', `/challenges/${encodeURIComponent(id)}/cancel`, { body: { reason } }),
+      amend: (id: string, input: { kind: AmendmentKind; textZh: string; textEn?: string; newDeadline?: string }) =>
+        call<Challenge>('POST', `/challenges/${encodeURIComponent(id)}/amendments`, { body: input }),
+      acceptConfidentiality: (id: string, termsVersion: string) => call<Challenge>('POST', `/challenges/${encodeURIComponent(id)}/confidentiality`, { body: { termsVersion } }),
+    },
+    attachments: {
+      upload: (challengeId: string, filename: string, bytes: Uint8Array<ArrayBuffer>) =>
+        send('POST', '/attachments', { query: { parentType: 'challenge', parentId: challengeId, filename }, bytes }).then((r) => r.json() as Promise<Attachment>),
+      /** The API's answer as it is (headers and body stream), for the web route that passes a download on. */
+      download: (id: string) => send('GET', `/attachments/${encodeURIComponent(id)}`),
     },
     users: {
       list: (q: { role?: Role; status?: UserStatus; q?: string; page?: number; pageSize?: number }) => call<Paged<User>>('GET', '/users', { query: q }),

@@ -1,0 +1,4 @@
+/** Messages of the enterprise area (my challenges, the editor) and the bureau review queue. */
+export const manage = {
+  title: 'manage',
+};
