@@ -19,6 +19,9 @@ export const messages: Messages = {
   nav: {
     label: 'Main',
     home: 'Home',
+    challenges: 'Challenges',
+    myChallenges: 'My challenges',
+    reviewQueue: 'Challenge review',
     account: 'My account',
     organizations: 'Organisations',
     users: 'Users',

@@ -21,6 +21,9 @@ export const messages = {
   nav: {
     label: '主导航',
     home: '首页',
+    challenges: '榜单大厅',
+    myChallenges: '我的榜单',
+    reviewQueue: '榜单审核',
     account: '我的账号',
     organizations: '机构审核',
     users: '用户管理',
