@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './audit';
 export * from './challenges';
 export * from './attachments';
+export * from './search';

@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import { bigint, customType, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  challengeCategoryEnum, challengeIndustryEnum, challengeStateEnum, challengeVisibilityEnum, challenges,
+} from './challenges';
+
+/** A tsvector, written as text built by packages/search (lexemes segmented in the application). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const instant = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * The PostgreSQL search engine's index (packages/search): one narrow row per challenge, written in
+ * the same transaction as the challenge. Filter and sort columns are copies of the challenge's;
+ * the vectors hold segmented words (title A, indicators B, summary C, description and eligibility D).
+ * `public_vector` has only what every reader may see, and is what a restricted challenge is matched
+ * on for readers not entitled to its details (hence its index is partial).
+ */
+export const searchDocuments = pgTable(
+  'search_documents',
+  {
+    challengeId: uuid('challenge_id').primaryKey().references(() => challenges.id, { onDelete: 'cascade' }),
+    ownerOrganizationId: uuid('owner_organization_id').notNull(),
+    state: challengeStateEnum('state').notNull(),
+    visibility: challengeVisibilityEnum('visibility').notNull(),
+    industry: challengeIndustryEnum('industry'),
+    category: challengeCategoryEnum('category'),
+    bountyFen: bigint('bounty_fen', { mode: 'number' }).notNull(),
+    deadline: instant('deadline'),
+    publishedAt: instant('published_at'),
+    createdAt: instant('created_at').notNull(),
+    publicVector: tsvector('public_vector').notNull(),
+    fullVector: tsvector('full_vector').notNull(),
+    /** English words and pinyin of the title's Chinese words, for typo lookups (pg_trgm). */
+    titleWords: text('title_words').notNull(),
+  },
+  (t) => [
+    index('search_documents_full_vector_idx').using('gin', t.fullVector),
+    index('search_documents_public_vector_idx').using('gin', t.publicVector).where(sql`${t.visibility} = 'restricted'`),
+    index('search_documents_title_words_idx').using('gin', t.titleWords.op('gin_trgm_ops')),
+    index('search_documents_published_idx').on(t.publishedAt),
+    index('search_documents_deadline_idx').on(t.deadline),
+    index('search_documents_bounty_idx').on(t.bountyFen),
+    index('search_documents_owner_idx').on(t.ownerOrganizationId),
+  ],
+);
+
+/**
+ * The raw text snippets are cut from, kept apart from the narrow index rows so counting and ranking
+ * touch few pages. `detail_texts` (indicators, description, eligibility) is read only for readers
+ * entitled to a challenge's details.
+ */
+export const searchDocumentTexts = pgTable('search_document_texts', {
+  challengeId: uuid('challenge_id').primaryKey().references(() => searchDocuments.challengeId, { onDelete: 'cascade' }),
+  publicTexts: jsonb('public_texts').notNull(),
+  detailTexts: jsonb('detail_texts').notNull(),
+});

@@ -1,0 +1,12 @@
+export * from './engine';
+export * from './document';
+export type { Highlight, MatchLexemes } from './highlight';
+export type { Correction, QueryTerm, Alternative } from './query';
+export { parseQuery, toTsquery } from './query';
+export { createPostgresSearchEngine, type PostgresSearchOptions } from './postgres-engine';
+export { challengeSearchDocument, loadChallengeSearchDocument, reindexChallenge } from './challenge-document';
+export { TextAnalyzer } from './analyzer';
+export { Segmenter, type Token, type Word } from './segmenter';
+export { SynonymSet, readSynonymGroups } from './synonyms';
+export { normalize, normalizeText } from './normalize';
+export { INDUSTRY_LABELS, CATEGORY_LABELS } from './labels';
