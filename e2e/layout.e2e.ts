@@ -41,7 +41,7 @@ async function visitNarrow(page: Page, locale: Locale, path: string, heading: st
 }
 
 describe('at 360 px width', () => {
-  it.each(LOCALES)('home, register and login fit without horizontal scroll in %s', async (locale) => {
+  it.each(LOCALES)('home, register, login and the challenge list fit without horizontal scroll in %s', async (locale) => {
     const t = MESSAGES[locale];
     const context = await newContext(browser, { locale, width: 360 });
     try {
@@ -49,6 +49,7 @@ describe('at 360 px width', () => {
       await visitNarrow(page, locale, '/', t.home.title);
       await visitNarrow(page, locale, '/register', t.register.title);
       await visitNarrow(page, locale, '/login', t.login.title);
+      await visitNarrow(page, locale, '/challenges', t.browse.list.title);
     } finally {
       await context.close();
     }

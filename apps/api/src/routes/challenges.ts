@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ReasonBody } from '../schemas/accounts';
 import {
-  AmendmentBody, ApproveBody, ChallengeAny, ChallengeCreateBody, ChallengeListQuery, ChallengePatchBody, ChallengeSummary,
+  AmendmentBody, ApproveBody, ChallengeAny, ChallengeCreateBody, ChallengeListQuery, ChallengePatchBody, ChallengeStats, ChallengeSummary,
   ConfidentialityBody, IdempotencyHeaders,
 } from '../schemas/challenges';
 import { IdParams, Page, problemResponses } from '../schemas/common';
@@ -10,6 +10,7 @@ import { acceptConfidentiality } from '../services/challenges/accept-confidentia
 import { amendChallenge } from '../services/challenges/amend-challenge';
 import { approveChallenge } from '../services/challenges/approve-challenge';
 import { cancelChallenge } from '../services/challenges/cancel-challenge';
+import { challengeStats } from '../services/challenges/challenge-stats';
 import { closeChallenge } from '../services/challenges/close-challenge';
 import { createChallenge } from '../services/challenges/create-challenge';
 import { getChallenge } from '../services/challenges/get-challenge';
@@ -44,6 +45,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const created = await createChallenge(app.ctx, request.actor, request.body);
     return reply.code(201).send(await getChallenge(app.ctx, request.actor, created.id));
   });
+
+  // A static path: find-my-way matches it before `/challenges/:id`, so `stats` is never read as an id.
+  app.get('/challenges/stats', {
+    schema: {
+      tags,
+      summary: 'Public headline figures: open challenges and bounty, special fund committed, organisations taking part, open bounty by industry and category. Published challenges only, never drafts or challenges in review',
+      response: { 200: ChallengeStats, ...problemResponses },
+    },
+  }, async () => challengeStats(app.ctx));
 
   app.get('/challenges/:id', {
     schema: {

@@ -228,3 +228,27 @@ export const AttachmentUploadQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+// ---- statistics ----------------------------------------------------------------------------------
+
+const FenTotal = Type.Integer({ minimum: 0, description: 'integer fen (1/100 yuan), summed exactly in SQL' });
+
+/** `GET /api/challenges/stats`: the public headline figures (services/challenges/challenge-stats.ts). */
+export const ChallengeStats = Type.Object(
+  {
+    openChallenges: Type.Integer({ minimum: 0, description: 'published, deadline not passed' }),
+    openBountyFen: FenTotal,
+    publishedChallenges: Type.Integer({ minimum: 0, description: 'published at some point: published, closed and every later state' }),
+    specialFundCommittedFen: Type.Integer({ minimum: 0, description: 'approved special-fund match of published challenges not cancelled or failed, in fen' }),
+    ownerOrganizations: Type.Integer({ minimum: 0, description: 'enterprises with at least one published challenge' }),
+    solverOrganizations: Type.Integer({ minimum: 0, description: 'verified organisations with at least one solver' }),
+    byIndustry: Type.Array(Type.Object({ industry: Literals(CHALLENGE_INDUSTRIES), openChallenges: Type.Integer({ minimum: 0 }), openBountyFen: FenTotal })),
+    byCategory: Type.Array(Type.Object({ category: Literals(CHALLENGE_CATEGORIES), openChallenges: Type.Integer({ minimum: 0 }), openBountyFen: FenTotal })),
+    byState: Type.Array(Type.Object({ state: Literals(CHALLENGE_STATES), challenges: Type.Integer({ minimum: 0 }) }), {
+      description: 'published challenges by state as readers see it (a published one past its deadline counts as closed)',
+    }),
+    asOf: Instant,
+  },
+  { description: 'public figures over published challenges only; drafts and challenges in review never count' },
+);
+export type ChallengeStatsView = Static<typeof ChallengeStats>;

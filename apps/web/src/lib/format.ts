@@ -1,4 +1,4 @@
-import type { Locale, Translate } from '$lib/i18n';
+import type { Locale, Translate } from './i18n';
 
 const beijing = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',

@@ -256,3 +256,19 @@ export interface ChallengeListQuery {
   page?: number;
   pageSize?: number;
 }
+
+/** `GET /api/challenges/stats` (apps/api/src/schemas/challenges.ts ChallengeStats): published challenges only. */
+export interface ChallengeStats {
+  openChallenges: number;
+  /** Integer fen. */
+  openBountyFen: number;
+  publishedChallenges: number;
+  /** Integer fen: the approved match of published challenges not cancelled or failed. */
+  specialFundCommittedFen: number;
+  ownerOrganizations: number;
+  solverOrganizations: number;
+  byIndustry: { industry: ChallengeIndustry; openChallenges: number; openBountyFen: number }[];
+  byCategory: { category: ChallengeCategory; openChallenges: number; openBountyFen: number }[];
+  byState: { state: ChallengeState; challenges: number }[];
+  asOf: string;
+}

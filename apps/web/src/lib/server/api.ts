@@ -11,6 +11,7 @@ import type {
   ChallengeInput,
   ChallengeListQuery,
   ChallengeManage,
+  ChallengeStats,
   ChallengeSummary,
   AmendmentKind,
   CreateUserInput,
@@ -157,6 +158,8 @@ export function createApi(event: ApiEvent) {
     },
     challenges: {
       list: (q: ChallengeListQuery) => call<Paged<ChallengeSummary>>('GET', '/challenges', { query: { ...q } }),
+      /** Public headline figures; published challenges only (never drafts or challenges in review). */
+      stats: () => call<ChallengeStats>('GET', '/challenges/stats'),
       get: (id: string) => call<Challenge>('GET', `/challenges/${encodeURIComponent(id)}`),
       create: (input: ChallengeInput & { titleZh: string }) => call<ChallengeManage>('POST', '/challenges', { body: input }),
       update: (id: string, patch: ChallengeInput) => call<ChallengeManage>('PATCH', `/challenges/${encodeURIComponent(id)}`, { body: patch }),

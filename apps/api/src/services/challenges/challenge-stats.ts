@@ -1,0 +1,101 @@
+import { challenges, organizations, users } from '@challenge/db';
+import { CHALLENGE_CATEGORIES, CHALLENGE_INDUSTRIES, CHALLENGE_STATES, type ChallengeCategory, type ChallengeIndustry, type ChallengeState } from '@challenge/domain';
+import { and, countDistinct, eq, gt, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { ChallengeStatsView } from '../../schemas/challenges';
+import type { ServiceContext } from '../context';
+
+/**
+ * The public headline figures of the home page. Only challenges published at some point count
+ * (published, closed and every later state, also when cancelled after publication) — never drafts
+ * or challenges in review, which the public may not know exist. Every figure is computed in SQL.
+ *
+ * - open: published and its deadline not yet reached by the clock (product.md: deadline rules
+ *   compare the clock, not the recorded state), the same rule as `GET /api/challenges?status=published`;
+ * - special fund committed: the approved special-fund match of challenges whose reservation still
+ *   stands, i.e. not cancelled or failed (those return it to the fund);
+ * - organisations: enterprises that have published a challenge, and verified organisations with
+ *   at least one solver.
+ */
+export async function challengeStats(ctx: ServiceContext): Promise<ChallengeStatsView> {
+  const now = ctx.clock.now();
+  const open = and(eq(challenges.state, 'published'), gt(challenges.deadline, now))!;
+  const publishedOnce = isNotNull(challenges.publishedAt);
+  const reservationStands = sql`${challenges.state} not in ('cancelled', 'failed')`;
+  const passed = and(eq(challenges.state, 'published'), lte(challenges.deadline, now))!;
+  const effectiveState = sql<string>`case when ${passed} then 'closed' else ${challenges.state}::text end`;
+
+  const [[totals], byIndustry, byCategory, byState, [solvers]] = await Promise.all([
+    ctx.db
+      .select({
+        openChallenges: countWhere(open),
+        openBountyFen: sumFen(sql`${challenges.bountyFen}`, open),
+        publishedChallenges: sql<number>`count(*)::int`.mapWith(Number),
+        specialFundCommittedFen: sumFen(sql`${challenges.specialFundFen}`, reservationStands),
+        ownerOrganizations: countDistinct(challenges.ownerOrganizationId),
+      })
+      .from(challenges)
+      .where(publishedOnce),
+    ctx.db
+      .select({ key: challenges.industry, count: sql<number>`count(*)::int`.mapWith(Number), bountyFen: sumFen(sql`${challenges.bountyFen}`) })
+      .from(challenges)
+      .where(and(open, isNotNull(challenges.industry)))
+      .groupBy(challenges.industry),
+    ctx.db
+      .select({ key: challenges.category, count: sql<number>`count(*)::int`.mapWith(Number), bountyFen: sumFen(sql`${challenges.bountyFen}`) })
+      .from(challenges)
+      .where(and(open, isNotNull(challenges.category)))
+      .groupBy(challenges.category),
+    ctx.db
+      .select({ key: effectiveState, count: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(challenges)
+      .where(publishedOnce)
+      // By position: the expression's parameters would be numbered anew in GROUP BY and not match.
+      .groupBy(sql`1`),
+    ctx.db
+      .select({ n: countDistinct(organizations.id) })
+      .from(organizations)
+      .innerJoin(users, eq(users.organizationId, organizations.id))
+      .where(and(eq(organizations.status, 'verified'), eq(users.role, 'solver'))),
+  ]);
+
+  return {
+    openChallenges: totals?.openChallenges ?? 0,
+    openBountyFen: totals?.openBountyFen ?? 0,
+    publishedChallenges: totals?.publishedChallenges ?? 0,
+    specialFundCommittedFen: totals?.specialFundCommittedFen ?? 0,
+    ownerOrganizations: totals?.ownerOrganizations ?? 0,
+    solverOrganizations: solvers?.n ?? 0,
+    // Every industry and category, in the domain's order, zeros included: a chart compares them all.
+    byIndustry: CHALLENGE_INDUSTRIES.map((industry: ChallengeIndustry) => {
+      const row = byIndustry.find((r) => r.key === industry);
+      return { industry, openChallenges: row?.count ?? 0, openBountyFen: row?.bountyFen ?? 0 };
+    }),
+    byCategory: CHALLENGE_CATEGORIES.map((category: ChallengeCategory) => {
+      const row = byCategory.find((r) => r.key === category);
+      return { category, openChallenges: row?.count ?? 0, openBountyFen: row?.bountyFen ?? 0 };
+    }),
+    byState: CHALLENGE_STATES.filter((s) => s !== 'draft' && s !== 'pending_review').map((state: ChallengeState) => ({
+      state,
+      challenges: byState.find((r) => r.key === state)?.count ?? 0,
+    })),
+    asOf: now.toISOString(),
+  };
+}
+
+const countWhere = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`.mapWith(Number);
+
+/**
+ * A sum of a fen column, exact: PostgreSQL sums bigint as numeric, which travels as text; it is
+ * read back as a number only when it is a safe integer (amounts are capped so that sums stay safe).
+ */
+const sumFen = (column: SQL, condition?: SQL) =>
+  (condition
+    ? sql<string>`(coalesce(sum(${column}) filter (where ${condition}), 0))::text`
+    : sql<string>`(coalesce(sum(${column}), 0))::text`
+  ).mapWith(toFen);
+
+function toFen(value: unknown): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`a sum of amounts is not a safe integer: ${String(value)}`);
+  return n;
+}
