@@ -1,11 +1,15 @@
-import { organizations, users, verifyAuditChain } from '@challenge/db';
-import { count, eq } from 'drizzle-orm';
+import { auditLog, challengeAmendments, challengeReviews, challenges, confidentialityAcceptances, organizations, users, verifyAuditChain } from '@challenge/db';
+import { CHALLENGE_CATEGORIES, CHALLENGE_INDUSTRIES } from '@challenge/domain';
+import { asc, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { DEMO_CHALLENGES } from '../src/demo/challenges';
 import { DEMO_ACCOUNTS, ensureBureauAdmin, isEmptyDatabase, loadDemoData } from '../src/demo/seed';
 import { login, setupTestApp } from './helpers';
 
 const env = await setupTestApp();
 const ctx = { db: env.database.db, clock: env.clock };
+const DAY = 24 * 60 * 60 * 1000;
+const YUAN = 100;
 
 describe('demo data', () => {
   it('loads through the services into an empty database; every demo account signs in; the audit chain verifies', async () => {
@@ -22,6 +26,13 @@ describe('demo data', () => {
     expect(await verifyAuditChain(env.database.db)).toMatchObject({ ok: true, brokenIds: [] });
   });
 
+  it('keeps the audit log in time order: every step ran with the clock of its moment, oldest first', async () => {
+    const rows = await env.database.db.select({ id: auditLog.id, at: auditLog.at }).from(auditLog).orderBy(asc(auditLog.id));
+    const outOfOrder = rows.filter((r, i) => i > 0 && r.at.getTime() < rows[i - 1]!.at.getTime());
+    expect(outOfOrder).toEqual([]);
+    expect(rows[0]!.at.getTime()).toBeLessThan(env.clock.now().getTime() - 180 * DAY);
+  });
+
   it('loading twice adds nothing', async () => {
     const [before] = await env.database.db.select({ n: count() }).from(users);
     await loadDemoData(ctx);
@@ -35,5 +46,101 @@ describe('demo data', () => {
     expect(b).toBe(a);
     const [u] = await env.database.db.select().from(users).where(eq(users.id, a));
     expect(u).toMatchObject({ role: 'bureau', email: 'admin@kgj.example.gov.cn', status: 'active' });
+  });
+});
+
+describe('demo challenges', () => {
+  // Runs after the load above (tests in a file run in order).
+  const all = () => env.database.db.select().from(challenges);
+
+  it('has at least 30 challenges across both industries, all five categories and every state up to closed', async () => {
+    const rows = await all();
+    expect(rows.length).toBeGreaterThanOrEqual(30);
+    expect(rows.length).toBe(DEMO_CHALLENGES.length);
+    expect(new Set(rows.map((c) => c.industry))).toEqual(new Set(CHALLENGE_INDUSTRIES));
+    expect(new Set(rows.map((c) => c.category))).toEqual(new Set(CHALLENGE_CATEGORIES));
+    expect(new Set(rows.map((c) => c.state))).toEqual(new Set(['draft', 'pending_review', 'published', 'closed', 'cancelled']));
+  });
+
+  it('brings every challenge to the state its story leads to', async () => {
+    expect(new Set(DEMO_CHALLENGES.map((c) => c.key)).size).toBe(DEMO_CHALLENGES.length);
+    const byTitle = new Map((await all()).map((c) => [c.titleZh, c.state]));
+    expect(byTitle.size).toBe(DEMO_CHALLENGES.length);
+    expect(Object.fromEntries(DEMO_CHALLENGES.map((c) => [c.key, byTitle.get(c.input.titleZh)]))).toEqual(Object.fromEntries(DEMO_CHALLENGES.map((c) => [c.key, c.state])));
+  });
+
+  it('announces bounties from ¥200,000 to ¥5,000,000 in integer fen: the enterprise share plus the special fund approved, never above the request', async () => {
+    for (const c of await all()) {
+      expect(c.bountyFen, c.titleZh).toBeGreaterThanOrEqual(200_000 * YUAN);
+      expect(c.bountyFen, c.titleZh).toBeLessThanOrEqual(5_000_000 * YUAN);
+      expect(Number.isSafeInteger(c.bountyFen)).toBe(true);
+      expect(c.bountyFen, c.titleZh).toBe(c.enterpriseShareFen + (c.specialFundFen ?? c.requestedSpecialFundFen));
+      if (c.specialFundFen !== null) expect(c.specialFundFen).toBeLessThanOrEqual(c.requestedSpecialFundFen);
+    }
+    const reduced = (await all()).filter((c) => c.specialFundFen !== null && c.specialFundFen < c.requestedSpecialFundFen);
+    expect(reduced.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps published challenges open for weeks to months, with an English title unless domestic-only; closed ones have passed their deadline', async () => {
+    const now = env.clock.now().getTime();
+    const rows = await all();
+    const published = rows.filter((c) => c.state === 'published');
+    expect(published.length).toBeGreaterThanOrEqual(10);
+    for (const c of published) {
+      if (!c.domesticOnly) expect(c.titleEn?.trim(), c.titleZh).toBeTruthy();
+      expect(c.deadline!.getTime() - now, c.titleZh).toBeGreaterThan(13 * DAY);
+      expect(c.deadline!.getTime() - now, c.titleZh).toBeLessThan(125 * DAY);
+      expect(c.publishedAt!.getTime()).toBeLessThan(now);
+    }
+    for (const c of rows.filter((r) => r.state === 'closed')) {
+      expect(c.deadline!.getTime()).toBeLessThan(now);
+      expect(c.closedAt!.getTime()).toBeGreaterThan(c.deadline!.getTime());
+    }
+    expect(published.some((c) => c.domesticOnly && !c.titleEn)).toBe(true);
+  });
+
+  it('shows the variety of real listings: returns with reasons, clarifications, an extension, restricted and domestic-only ones, 赛马制, cancellations', async () => {
+    const rows = await all();
+    const db = env.database.db;
+    expect(rows.filter((c) => c.state === 'draft' && c.reviewReasons).length).toBeGreaterThanOrEqual(2);
+    const returned = await db.select({ challengeId: challengeReviews.challengeId }).from(challengeReviews).where(eq(challengeReviews.decision, 'returned'));
+    expect(rows.filter((c) => c.state === 'published' && returned.some((r) => r.challengeId === c.id)).length).toBeGreaterThanOrEqual(1);
+    const amendments = await db.select().from(challengeAmendments);
+    expect(new Set(amendments.map((a) => a.kind))).toEqual(new Set(['clarification', 'deadline_extension']));
+    for (const a of amendments.filter((x) => x.kind === 'deadline_extension')) expect(a.newDeadline!.getTime()).toBeGreaterThan(a.oldDeadline!.getTime());
+    expect(rows.filter((c) => c.visibility === 'restricted' && c.state === 'published').length).toBeGreaterThanOrEqual(2);
+    expect(rows.filter((c) => c.domesticOnly).length).toBeGreaterThanOrEqual(1);
+    expect(rows.filter((c) => c.maxWinners > 1 && c.state === 'published').length).toBeGreaterThanOrEqual(2);
+    const cancelled = rows.filter((c) => c.state === 'cancelled');
+    expect(cancelled.every((c) => c.cancelReason && c.cancelledAt)).toBe(true);
+    expect(cancelled.some((c) => c.publishedAt)).toBe(true);
+    expect((await db.select({ n: count() }).from(confidentialityAcceptances))[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('owners include several district enterprises; solvers include Chinese and foreign universities, an institute and a company', async () => {
+    const orgs = await env.database.db.select().from(organizations).where(eq(organizations.status, 'verified'));
+    const owners = new Set((await all()).map((c) => c.ownerOrganizationId));
+    expect(owners.size).toBeGreaterThanOrEqual(6);
+    expect(orgs.filter((o) => owners.has(o.id)).every((o) => o.kind === 'enterprise' && o.country === 'CN' && o.uscc)).toBe(true);
+    expect(orgs.some((o) => o.kind === 'university' && o.country === 'CN')).toBe(true);
+    expect(orgs.some((o) => o.kind === 'university' && o.country !== 'CN')).toBe(true);
+    expect(orgs.some((o) => o.kind === 'institute')).toBe(true);
+    expect(orgs.some((o) => o.kind === 'company' && o.country !== 'CN')).toBe(true);
+  });
+
+  it('lists to an anonymous reader every challenge published at some point, and nothing still in draft or review', async () => {
+    const res = await env.app.inject({ method: 'GET', url: '/api/challenges?pageSize=100' });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { total: number; items: { id: string; state: string; view: string; titleEn: string | null }[] };
+    const rows = await all();
+    const everPublished = rows.filter((c) => c.publishedAt).map((c) => c.id).sort();
+    expect(body.items.map((i) => i.id).sort()).toEqual(everPublished);
+    expect(body.total).toBe(everPublished.length);
+    const published = rows.filter((c) => c.state === 'published').map((c) => c.id);
+    expect(body.items.filter((i) => i.state === 'published').map((i) => i.id).sort()).toEqual(published.sort());
+    expect(body.items.every((i) => i.view === 'summary')).toBe(true);
+
+    const open = await env.app.inject({ method: 'GET', url: '/api/challenges?status=published&pageSize=100' });
+    expect(open.json().total).toBe(published.length);
   });
 });

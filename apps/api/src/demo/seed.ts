@@ -3,7 +3,7 @@
  * verifies on it and later features extend it the same way.
  */
 import { users } from '@challenge/db';
-import { usccCheckCharacter, type Actor } from '@challenge/domain';
+import type { Actor } from '@challenge/domain';
 import { count, eq } from 'drizzle-orm';
 import { register } from '../services/accounts/register';
 import { createStaffUser, setUserStatus } from '../services/accounts/users';
@@ -13,10 +13,13 @@ import type { ServiceContext } from '../services/context';
 import { hashPassword } from '../services/passwords';
 import { inTransaction } from '../services/context';
 import { appendAudit } from '@challenge/db';
+import { closeDueChallenges } from '../services/challenges/close-challenge';
+import type { DemoOwnerKey } from './challenge-types';
+import { loadDemoChallenges } from './challenges';
+import { DEMO_ENTERPRISE_KEYS, registerDemoOrganizations, withCheckCharacter } from './organizations';
+import { at, beijing } from './timeline';
 
 const PASSWORD = 'demo-password-2026';
-// Demo codes are made valid by computing their check character, so no real organisation's code is implied.
-const withCheckCharacter = (body17: string) => body17 + usccCheckCharacter(body17);
 
 export const DEMO_ACCOUNTS = [
   { role: 'bureau', email: 'bureau@demo.kgj.gov.cn', password: PASSWORD },
@@ -54,53 +57,73 @@ export async function ensureBureauAdmin(ctx: ServiceContext, admin: { email: str
 const asActor = (u: { id: string; role: string; organizationId: string | null; isOrgAdmin: boolean }): Actor =>
   ({ userId: u.id, role: u.role, organizationId: u.organizationId, isOrgAdmin: u.isOrgAdmin }) as Actor;
 
+/**
+ * The demo's history, created through the services as if it had happened over the past seven months:
+ * accounts and organisations first, then the challenges' stories (demo/challenges.ts), then today's
+ * verification queue. Each step runs with the clock at its own instant relative to now, in time order.
+ */
 export async function loadDemoData(ctx: ServiceContext) {
   if (await demoAccountsPresent(ctx)) return [...DEMO_ACCOUNTS];
+  const anchor = ctx.clock.now();
+  const on = (daysAgo: number, time: string) => at(ctx, beijing(anchor, daysAgo, time));
   const [bureauEmail, financeEmail, expertEmail, enterpriseEmail, ustbEmail, rwthEmail] = DEMO_ACCOUNTS.map((a) => a.email);
-  const bureauId = await ensureBureauAdmin(ctx, { email: bureauEmail!, password: PASSWORD });
+  const bureauId = await ensureBureauAdmin(on(210, '08:30'), { email: bureauEmail!, password: PASSWORD });
   const bureau = asActor({ id: bureauId, role: 'bureau', organizationId: null, isOrgAdmin: false });
 
-  await createStaffUser(ctx, bureau, { email: financeEmail!, password: PASSWORD, displayName: '财政局 刘会计', role: 'finance' });
-  await createStaffUser(ctx, bureau, { email: expertEmail!, password: PASSWORD, displayName: '李教授', role: 'expert' });
+  await createStaffUser(on(210, '09:00'), bureau, { email: financeEmail!, password: PASSWORD, displayName: '财政局 刘会计', role: 'finance' });
+  await createStaffUser(on(210, '09:05'), bureau, { email: expertEmail!, password: PASSWORD, displayName: '李教授', role: 'expert' });
+  // Disabled later, so user management shows both states.
+  const former = await createStaffUser(on(210, '09:10'), bureau, { email: 'former.expert@demo.expert.cn', password: PASSWORD, displayName: '张研究员（已离任）', role: 'expert' });
 
-  const steel = await register(ctx, {
+  const steel = await register(on(205, '10:00'), {
     email: enterpriseEmail!, password: PASSWORD, displayName: '王工', role: 'enterprise',
     organization: { kind: 'enterprise', country: 'CN', nameZh: '井陉矿区特钢有限公司', nameEn: 'Jingxing Mining District Special Steel Co., Ltd.', uscc: '91350100M000100Y43' },
   });
-  await verifyOrganization(ctx, bureau, steel.organization.id);
+  await verifyOrganization(on(205, '15:00'), bureau, steel.organization.id);
 
-  const ustb = await register(ctx, {
+  const ustb = await register(on(204, '10:00'), {
     email: ustbEmail!, password: PASSWORD, displayName: '陈博士', role: 'solver',
     organization: { kind: 'university', country: 'CN', nameZh: '北京科技大学', nameEn: 'University of Science and Technology Beijing', uscc: withCheckCharacter('12100000400002016') },
   });
-  await verifyOrganization(ctx, bureau, ustb.organization.id);
+  await verifyOrganization(on(204, '15:00'), bureau, ustb.organization.id);
 
-  const rwth = await register(ctx, {
+  const rwth = await register(on(203, '10:00'), {
     email: rwthEmail!, password: PASSWORD, displayName: 'Anna Müller', role: 'solver', locale: 'en',
     organization: { kind: 'university', country: 'DE', nameEn: 'RWTH Aachen University', website: 'https://www.rwth-aachen.de', emailDomain: 'rwth-aachen.de' },
   });
-  await verifyOrganization(ctx, bureau, rwth.organization.id);
+  await verifyOrganization(on(203, '15:00'), bureau, rwth.organization.id);
 
   // A second engineer of the steel company joins through the USCC and is approved by the company's admin.
-  const colleague = await register(ctx, {
+  const steelAdmin = asActor({ ...steel.user, organizationId: steel.organization.id });
+  const colleague = await register(on(201, '09:30'), {
     email: 'zhao@jingxing-steel.demo.cn', password: PASSWORD, displayName: '赵工', role: 'enterprise',
     organization: { kind: 'enterprise', country: 'CN', nameZh: '井陉矿区特钢有限公司', uscc: '91350100M000100Y43' },
   });
-  await decideJoinRequest(ctx, asActor({ ...steel.user, organizationId: steel.organization.id }), colleague.joinRequest!.id, 'approve');
+  await decideJoinRequest(on(201, '11:00'), steelAdmin, colleague.joinRequest!.id, 'approve');
+
+  // The other district enterprises that own challenges, and the universities, institutes and companies that solve them.
+  const members = await registerDemoOrganizations(on, bureau, PASSWORD);
+
+  await setUserStatus(on(150, '10:00'), bureau, former.id, 'disable', '任期届满 Term ended');
+
+  const owners = {
+    'steel.wang': steelAdmin,
+    'steel.zhao': asActor({ ...colleague.user, organizationId: steel.organization.id, isOrgAdmin: false }),
+    ...Object.fromEntries(DEMO_ENTERPRISE_KEYS.map((k) => [k, members[k]])),
+  } as Record<DemoOwnerKey, Actor>;
+  await loadDemoChallenges(ctx, { bureau, owners, solvers: members }, anchor);
 
   // Still in the bureau's queue, so the verification page has work to show.
-  await register(ctx, {
+  await register(on(1, '10:05'), {
     email: 'liu@hengrui-refractory.demo.cn', password: PASSWORD, displayName: '刘经理', role: 'enterprise',
     organization: { kind: 'enterprise', country: 'CN', nameZh: '恒瑞耐火材料有限公司', nameEn: 'Hengrui Refractory Materials Co., Ltd.', uscc: withCheckCharacter('91130107MA0C8K7P1') },
   });
-  await register(ctx, {
+  await register(on(1, '16:20'), {
     email: 'j.smith@sheffield.ac.uk', password: PASSWORD, displayName: 'James Smith', role: 'solver', locale: 'en',
     organization: { kind: 'university', country: 'GB', nameEn: 'The University of Sheffield', website: 'https://www.sheffield.ac.uk', emailDomain: 'sheffield.ac.uk' },
   });
 
-  // A disabled account, so user management shows both states.
-  const former = await createStaffUser(ctx, bureau, { email: 'former.expert@demo.expert.cn', password: PASSWORD, displayName: '张研究员（已离任）', role: 'expert' });
-  await setUserStatus(ctx, bureau, former.id, 'disable', '任期届满 Term ended');
-
+  // Deadlines that passed were recorded on the way; this catches any that passed while loading.
+  await closeDueChallenges(ctx);
   return [...DEMO_ACCOUNTS];
 }
