@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError, MAX_AMOUNT_FEN, approveBounty, isAmountFen, requestedBountyFen } from '../src/index';
+import { AppError, MAX_AMOUNT_FEN, approveBounty, fenToYuanText, isAmountFen, parseYuanToFen, requestedBountyFen } from '../src/index';
 
 const fen = fc.integer({ min: 0, max: MAX_AMOUNT_FEN });
 const shares = fc.record({ enterpriseShareFen: fen, requestedSpecialFundFen: fen });
@@ -72,5 +72,65 @@ describe('approval arithmetic (product.md Money by funding source)', () => {
 
   it('a concrete case: ¥1,000,000 asked of the fund, ¥600,000 approved, ¥500,000 from the enterprise', () => {
     expect(approveBounty({ enterpriseShareFen: 50_000_000, requestedSpecialFundFen: 100_000_000 }, 60_000_000)).toEqual({ specialFundFen: 60_000_000, bountyFen: 110_000_000 });
+  });
+});
+
+describe('parseYuanToFen (amounts typed in yuan)', () => {
+  it('reads whole yuan and up to two decimals exactly', () => {
+    expect(parseYuanToFen('0')).toBe(0);
+    expect(parseYuanToFen('1')).toBe(100);
+    expect(parseYuanToFen('1200000')).toBe(120_000_000);
+    expect(parseYuanToFen('0.07')).toBe(7);
+    expect(parseYuanToFen('0.1')).toBe(10);
+    expect(parseYuanToFen('19.99')).toBe(1999);
+    expect(parseYuanToFen('1.10')).toBe(110);
+    expect(parseYuanToFen('007')).toBe(700);
+  });
+
+  it('has no floating-point drift where multiplying by 100 would have some', () => {
+    // 1.005 * 100 = 100.49999999999999, 0.29 * 100 = 28.999999999999996, 4.35 * 100 = 434.99999999999994
+    expect(parseYuanToFen('0.29')).toBe(29);
+    expect(parseYuanToFen('4.35')).toBe(435);
+    expect(parseYuanToFen('1.15')).toBe(115);
+    expect(parseYuanToFen('999999999999.99')).toBe(99_999_999_999_999);
+  });
+
+  it('accepts spaces, a leading ¥, thousands separators and full-width digits', () => {
+    expect(parseYuanToFen('  1,200,000.50 ')).toBe(120_000_050);
+    expect(parseYuanToFen('¥800,000')).toBe(80_000_000);
+    expect(parseYuanToFen('￥ 12')).toBe(1200);
+    expect(parseYuanToFen('１２０，０００．５')).toBe(12_000_050);
+  });
+
+  it('refuses negatives, garbage, more than two decimals and misplaced separators', () => {
+    for (const bad of ['', ' ', '-1', '-0.01', '+5', '1.234', '1.', '.5', '1e6', '1E2', '0x10', 'abc', '12abc', '1 000', '12,34', '1,2345', ',100', '1,000,00', 'NaN', 'Infinity', '1..2', '¥', '5元']) {
+      expect(parseYuanToFen(bad), JSON.stringify(bad)).toBeNull();
+    }
+  });
+
+  it('refuses amounts above MAX_AMOUNT_FEN', () => {
+    expect(parseYuanToFen(String(MAX_AMOUNT_FEN / 100))).toBe(MAX_AMOUNT_FEN);
+    expect(parseYuanToFen(`${MAX_AMOUNT_FEN / 100}.01`)).toBeNull();
+    expect(parseYuanToFen('99999999999999999999')).toBeNull();
+  });
+
+  it('is the inverse of fenToYuanText for every amount', () => {
+    fc.assert(
+      fc.property(fen, (f) => {
+        expect(parseYuanToFen(fenToYuanText(f))).toBe(f);
+      }),
+    );
+    expect(fenToYuanText(123_456_750)).toBe('1234567.5');
+    expect(fenToYuanText(7)).toBe('0.07');
+    expect(fenToYuanText(120_000_000)).toBe('1200000');
+  });
+
+  it('agrees with exact decimal arithmetic on any text with up to two decimals', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: BigInt(MAX_AMOUNT_FEN) }), (f) => {
+        const text = `${f / 100n}.${String(f % 100n).padStart(2, '0')}`;
+        expect(parseYuanToFen(text)).toBe(Number(f));
+      }),
+    );
   });
 });

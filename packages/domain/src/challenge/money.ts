@@ -48,3 +48,36 @@ export function approveBounty(shares: BountyShares, specialFundFen: number): { s
   if (issues.length > 0) throw AppError.invalid(issues);
   return { specialFundFen, bountyFen: shares.enterpriseShareFen + specialFundFen };
 }
+
+/** Digits 0–9 typed on a Chinese keyboard (full-width) read as ASCII; so do the full-width point and comma. */
+const toHalfWidth = (s: string) => s.replace(/[\uff10-\uff19\uff0e\uff0c]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/** `1234567`, `1,234,567` (commas only between groups of three) and either with one or two decimals. */
+const YUAN = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$/;
+
+/**
+ * An amount typed in yuan, as integer fen — or null when it is not one. Exact: the text is split
+ * into its integer and decimal digits and never goes through floating-point arithmetic, so
+ * `0.07` is 7 fen, not 7.000000000000001. Accepts surrounding spaces, a leading ¥, full-width digits
+ * and thousands separators; refuses an empty text, signs (negatives), more than two decimals,
+ * exponents, anything else, and amounts above MAX_AMOUNT_FEN.
+ */
+export function parseYuanToFen(text: string): number | null {
+  const s = toHalfWidth(text.trim()).replace(/^[¥￥]\s*/, '');
+  const m = YUAN.exec(s);
+  if (!m) return null;
+  const whole = m[1]!.replace(/,/g, '').replace(/^0+(?=\d)/, '');
+  // 10^12 yuan is MAX_AMOUNT_FEN; longer digit strings would also lose precision as numbers.
+  if (whole.length > 13) return null;
+  const fen = Number(whole) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return isAmountFen(fen) ? fen : null;
+}
+
+/** Integer fen as the plain yuan text an input shows, exactly: 123456750 → `1234567.5`, 7 → `0.07`; the inverse of parseYuanToFen. */
+export function fenToYuanText(fen: number): string {
+  if (!isAmountFen(fen)) throw AppError.invalid([{ field: 'fen', code: 'invalid_amount', params: { max: MAX_AMOUNT_FEN } }]);
+  const whole = Math.floor(fen / 100);
+  const cents = fen % 100;
+  if (cents === 0) return String(whole);
+  return `${whole}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
+}
