@@ -80,6 +80,21 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   };
 }
 
+/**
+ * An embedded database with every migration applied, as a gzipped data-dir dump. Starting from it
+ * takes about a second where a fresh initdb takes five to seven; the build writes one next to the
+ * API bundle for first starts, and the tests start every file from one.
+ */
+export async function migratedPgliteDump(migrationsFolder?: string): Promise<Blob> {
+  const database = await openDatabase({ migrationsFolder });
+  try {
+    await database.migrate();
+    return await database.pglite!.dumpDataDir('gzip');
+  } finally {
+    await database.close();
+  }
+}
+
 /** Raw SQL rows: both drivers answer `execute` with `{ rows }`, which drizzle's shared type does not show. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;

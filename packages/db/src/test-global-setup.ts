@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from './client';
+import { migratedPgliteDump, openDatabase } from './client';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,10 +34,7 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const database = await openDatabase();
-  await database.migrate();
-  const dump = await database.pglite!.dumpDataDir('gzip');
-  await database.close();
+  const dump = await migratedPgliteDump();
   const dir = mkdtempSync(join(tmpdir(), 'challenge-test-'));
   const dumpPath = join(dir, 'migrated.tar.gz');
   writeFileSync(dumpPath, Buffer.from(await dump.arrayBuffer()));

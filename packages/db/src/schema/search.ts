@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, customType, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import {
   challengeCategoryEnum, challengeIndustryEnum, challengeStateEnum, challengeVisibilityEnum, challenges,
 } from './challenges';
@@ -54,3 +54,30 @@ export const searchDocumentTexts = pgTable('search_document_texts', {
   publicTexts: jsonb('public_texts').notNull(),
   detailTexts: jsonb('detail_texts').notNull(),
 });
+
+export const searchOutboxOperationEnum = pgEnum('search_outbox_operation', ['upsert', 'remove']);
+
+/**
+ * The Meilisearch engine's transactional outbox (architecture.md "Search", "Background work"). A
+ * use case that indexes or removes a challenge writes its row here in its own transaction; the
+ * background loop sends it (`SELECT … FOR UPDATE SKIP LOCKED`) and deletes it, or records the error
+ * and when to try again. One row per challenge: a second change before the send only replaces the
+ * operation, and the document is built from the database when it is sent, so the newest state goes.
+ * The row lock held while sending keeps two replicas from sending one challenge out of order.
+ * No foreign key: a removal must outlive the challenge it removes.
+ */
+export const searchOutbox = pgTable(
+  'search_outbox',
+  {
+    challengeId: uuid('challenge_id').primaryKey(),
+    operation: searchOutboxOperationEnum('operation').notNull(),
+    /** Failed sends since the last change. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Null: due now. Set after a failed send (exponential backoff, capped). */
+    nextAttemptAt: instant('next_attempt_at'),
+    lastError: text('last_error'),
+    /** When the change was written (database time; for watching the lag, not for scheduling). */
+    changedAt: instant('changed_at').notNull().defaultNow(),
+  },
+  (t) => [index('search_outbox_due_idx').on(t.nextAttemptAt.asc().nullsFirst(), t.changedAt)],
+);
