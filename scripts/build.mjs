@@ -24,7 +24,9 @@ if (!only || only === 'api') {
       },
     }],
   });
-  console.log('built apps/api/dist/server.js');
+  // First starts on an empty data folder load this migrated database instead of running initdb.
+  execFileSync(process.execPath, ['apps/api/dist/server.js', '--write-pglite-template', 'apps/api/dist/pglite-template.tar.gz'], { stdio: 'inherit' });
+  console.log('built apps/api/dist/server.js and apps/api/dist/pglite-template.tar.gz');
 }
 if (!only || only === 'web') {
   execFileSync('npm', ['run', 'build', '-w', '@challenge/web'], { stdio: 'inherit' });

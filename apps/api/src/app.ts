@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Db } from '@challenge/db';
 import { AppError } from '@challenge/domain';
+import type { SearchEngine } from '@challenge/search';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -20,6 +21,7 @@ import userRoutes from './routes/users';
 import { JoinRequestView, OrganizationFull, OrganizationPublic, UserView } from './schemas/accounts';
 import { Problem } from './schemas/common';
 import type { ServiceContext } from './services/context';
+import { createSearchEngine } from './services/search/engine';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,6 +40,8 @@ export interface AppOptions {
   version?: string;
   /** DATA_DIR: uploaded files go to `<dataDir>/attachments/`; `./data` when not given. */
   dataDir?: string;
+  /** The search engine every challenge write indexes through and the list queries; `createSearchEngine()` when not given. */
+  search?: SearchEngine;
   logger?: boolean;
   serverFactory?: FastifyServerFactory;
   trustProxy?: boolean;
@@ -56,7 +60,7 @@ export async function buildApp(opts: AppOptions) {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const ctx: ServiceContext = { db: opts.db, clock: opts.clock, dataDir: resolve(opts.dataDir ?? './data') };
+  const ctx: ServiceContext = { db: opts.db, clock: opts.clock, dataDir: resolve(opts.dataDir ?? './data'), search: opts.search ?? createSearchEngine() };
   app.decorate('ctx', ctx);
   app.decorate('driver', opts.driver);
   app.decorate('appVersion', opts.version ?? '0.0.0');

@@ -1,28 +1,67 @@
 /**
  * `npm start`: one process, one port. /api is Fastify; everything else is the built SvelteKit app.
- * Embedded PGlite in DATA_DIR unless DATABASE_URL is set; migrations at start; demo data into an
- * empty embedded database (or with DEMO=1), never in production.
+ * Embedded PGlite in DATA_DIR unless DATABASE_URL is set; migrations at start; challenges without
+ * a search document indexed at start; demo data into an empty embedded database (or with DEMO=1),
+ * never in production.
+ *
+ * `--migrate-only` (npm run db:migrate), `--reindex-only` (npm run search:reindex) and
+ * `--write-pglite-template` (npm run build) do that one thing and exit.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '@challenge/db';
+import { migratedPgliteDump, openDatabase } from '@challenge/db';
+import { isMeilisearchEngine, reindexMeilisearch } from '@challenge/search';
 import { buildApp } from './app';
 import { systemClock, TestClock } from './clock';
 import { loadConfig } from './config';
 import { startDeadlineSweeper } from './jobs/deadline-sweeper';
+import { startSearchOutbox } from './jobs/search-outbox';
 import { DEMO_ACCOUNTS, demoAccountsPresent, ensureBureauAdmin, isEmptyDatabase, loadDemoData } from './demo/seed';
+import { createSearchEngine } from './services/search/engine';
+import { reindexAll, reindexMissing } from './services/search/reindex-all';
 import { exposeApiInProcess, loadWebHandler } from './web-bridge';
 
 const started = performance.now();
-const config = loadConfig();
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
+// A migrated empty embedded database, written by the build next to this bundle: a first start loads
+// it in about a second instead of running initdb (5–7 s here). Without it, initdb runs as before.
+const pgliteTemplate = join(here, 'pglite-template.tar.gz');
 
-const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
+const templateFlag = process.argv.indexOf('--write-pglite-template');
+if (templateFlag >= 0) {
+  writeFileSync(process.argv[templateFlag + 1] ?? pgliteTemplate, Buffer.from(await (await migratedPgliteDump()).arrayBuffer()));
+  process.exit(0);
+}
+
+const config = loadConfig();
+const pgliteDir = join(config.dataDir, 'pglite');
+const firstStart = !existsSync(join(pgliteDir, 'PG_VERSION'));
+const database = await openDatabase(
+  config.databaseUrl
+    ? { url: config.databaseUrl }
+    : { dataDir: pgliteDir, loadDataDir: firstStart && existsSync(pgliteTemplate) ? new Blob([readFileSync(pgliteTemplate)]) : undefined },
+);
 await database.migrate();
 if (process.argv.includes('--migrate-only')) {
   console.log(`migrations applied (${database.driver})`);
+  await database.close();
+  process.exit(0);
+}
+
+const search = createSearchEngine({ meilisearch: config.meilisearch });
+if (process.argv.includes('--reindex-only')) {
+  const indexed = await reindexAll(
+    { db: database.db, clock: systemClock, dataDir: config.dataDir, search },
+    { onProgress: (n) => console.log(`  ${n} challenges indexed…`) },
+  );
+  console.log(`search index rebuilt: ${indexed} challenges (PostgreSQL engine, ${database.driver})`);
+  if (isMeilisearchEngine(search)) {
+    const sent = await reindexMeilisearch(database.db, search);
+    console.log(`Meilisearch: ${sent.sent} documents sent, ${sent.removed} removed`);
+  }
   await database.close();
   process.exit(0);
 }
@@ -31,6 +70,8 @@ const clock = config.env === 'test' ? new TestClock() : systemClock;
 // adapter-node assumes https unless told otherwise; we tell it the protocol of each request (set below),
 // so form posts and cookies work over plain http on localhost as well as behind a TLS proxy.
 process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+// adapter-node refuses form posts over 512 KB; an attachment may be 10 MB (the API checks the exact limit).
+process.env.BODY_SIZE_LIMIT ??= '12M';
 const web = await loadWebHandler(process.env.WEB_HANDLER ?? join(repoRoot, 'apps/web/build/handler.js'));
 
 const app = await buildApp({
@@ -38,6 +79,7 @@ const app = await buildApp({
   driver: database.driver,
   clock,
   dataDir: config.dataDir,
+  search,
   jwtSecret: config.jwtSecret,
   env: config.env,
   version: config.version,
@@ -56,7 +98,10 @@ const app = await buildApp({
 exposeApiInProcess(app);
 await app.ready();
 
-const ctx = { db: database.db, clock, dataDir: config.dataDir };
+const { ctx } = app;
+// A data folder from before search existed (or a reindex cut short): index what has no search document.
+const missing = await reindexMissing(ctx, { onProgress: (n) => console.log(`  search: ${n} challenges indexed…`) });
+if (missing > 0) console.log(`search: indexed ${missing} challenges that had no search document`);
 let demoAccounts: readonly { role: string; email: string; password: string }[] = [];
 if (config.env !== 'production') {
   if (config.demo || (database.driver === 'pglite' && (await isEmptyDatabase(ctx)))) demoAccounts = await loadDemoData(ctx);
@@ -68,6 +113,13 @@ const sweeper = startDeadlineSweeper(ctx, {
   intervalMs: config.sweepIntervalMs,
   onError: (err) => console.error('deadline sweep failed; retrying at the next tick', err),
 });
+
+const outbox = isMeilisearchEngine(search)
+  ? startSearchOutbox(ctx, search, {
+      intervalMs: config.searchOutboxIntervalMs,
+      onError: (err) => console.error('search outbox: not sent; retrying with backoff', err),
+    })
+  : null;
 
 await app.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${config.port}`;
@@ -85,6 +137,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     await sweeper.stop();
+    await outbox?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -65,8 +65,9 @@ describe('GET /api/challenges', () => {
 
   it('refuses bad parameters with problem details naming them', async () => {
     for (const [query, field] of [
-      ['pageSize=101', 'querystring.pageSize'], ['page=0', 'querystring.page'], ['sort=relevance', 'querystring.sort'], ['status=open', 'querystring.status'],
-      ['minBountyFen=-1', 'querystring.minBountyFen'], ['deadlineBefore=tomorrow', 'querystring.deadlineBefore'], ['q=钢', 'querystring.q'], ['industry=textiles', 'querystring.industry'],
+      ['pageSize=101', 'querystring.pageSize'], ['page=0', 'querystring.page'], ['sort=popular', 'querystring.sort'], ['status=open', 'querystring.status'],
+      ['minBountyFen=-1', 'querystring.minBountyFen'], ['deadlineBefore=tomorrow', 'querystring.deadlineBefore'], [`q=${'钢'.repeat(201)}`, 'querystring.q'],
+      ['typing=yes', 'querystring.typing'], ['industry=textiles', 'querystring.industry'],
     ] as const) {
       const res = await app.inject({ method: 'GET', url: `/api/challenges?${encodeURI(query)}` });
       expect(res.statusCode, query).toBe(422);

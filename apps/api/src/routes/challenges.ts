@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ReasonBody } from '../schemas/accounts';
 import {
-  AmendmentBody, ApproveBody, ChallengeAny, ChallengeCreateBody, ChallengeListQuery, ChallengePatchBody, ChallengeStats, ChallengeSummary,
+  AmendmentBody, ApproveBody, ChallengeAny, ChallengeCreateBody, ChallengeListPage, ChallengeListQuery, ChallengePatchBody, ChallengeStats,
   ConfidentialityBody, IdempotencyHeaders,
 } from '../schemas/challenges';
-import { IdParams, Page, problemResponses } from '../schemas/common';
+import { IdParams, problemResponses } from '../schemas/common';
 import { acceptConfidentiality } from '../services/challenges/accept-confidentiality';
 import { amendChallenge } from '../services/challenges/amend-challenge';
 import { approveChallenge } from '../services/challenges/approve-challenge';
@@ -27,14 +27,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/challenges', {
     schema: {
       tags,
-      summary: 'Browse challenges: published and later for everyone; `mine=1` the own organisation\'s (drafts too); the bureau any status (`status=pending_review` is its queue)',
+      summary:
+        'Search and browse challenges: published and later for everyone; `mine=1` the own organisation\'s (drafts too); the bureau any status (`status=pending_review` is its queue). ' +
+        '`q` searches Chinese and English text (synonyms, traditional characters, misspellings), ranked by `relevance` unless another `sort` is asked for; `typing=1` while the user types. ' +
+        'Every answer carries facet counts (industry, category, status); items carry highlights, from the details only for readers who may see them.',
       querystring: ChallengeListQuery,
-      response: { 200: Page(ChallengeSummary), ...problemResponses },
+      response: { 200: ChallengeListPage, ...problemResponses },
     },
   }, async (request) => {
-    const { page = 1, pageSize = 20, mine, deadlineBefore, ...filters } = request.query;
+    const { page = 1, pageSize = 20, mine, typing, deadlineBefore, ...filters } = request.query;
     return listChallenges(app.ctx, request.actor, {
-      ...filters, mine: mine !== undefined, deadlineBefore: deadlineBefore ? new Date(deadlineBefore) : undefined, page, pageSize,
+      ...filters, mine: mine !== undefined, typing: typing !== undefined, deadlineBefore: deadlineBefore ? new Date(deadlineBefore) : undefined, page, pageSize,
     });
   });
 

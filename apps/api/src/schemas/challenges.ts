@@ -2,7 +2,7 @@ import {
   AMENDMENT_KINDS, CHALLENGE_CATEGORIES, CHALLENGE_INDUSTRIES, CHALLENGE_LIMITS, CHALLENGE_STATES, CHALLENGE_VISIBILITIES,
   MAX_AMOUNT_FEN, REVIEW_DECISIONS,
 } from '@challenge/domain';
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TInteger, type TOptional } from '@sinclair/typebox';
 import { Instant, Literals, PageQuery, Reason, Uuid } from './common';
 
 const L = CHALLENGE_LIMITS;
@@ -81,16 +81,20 @@ export const ConfidentialityBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const CHALLENGE_SORTS = ['newest', 'deadline', 'bounty'] as const;
+export const CHALLENGE_SORTS = ['relevance', 'newest', 'deadline', 'bounty'] as const;
+/** Longer text is not a query (packages/search query.ts reads at most this much). */
+export const MAX_QUERY_LENGTH = 200;
 export const ChallengeListQuery = Type.Object(
   {
+    q: Type.Optional(Type.String({ maxLength: MAX_QUERY_LENGTH, description: 'search text, Chinese or English; empty or blank lists by the filters alone' })),
+    typing: Type.Optional(Literals(['1', 'true'] as const, { description: 'the user is still typing: the last word also matches as a prefix' })),
     industry: Type.Optional(Literals(CHALLENGE_INDUSTRIES)),
     category: Type.Optional(Literals(CHALLENGE_CATEGORIES)),
     status: Type.Optional(Literals(CHALLENGE_STATES)),
     minBountyFen: Type.Optional(Fen),
     maxBountyFen: Type.Optional(Fen),
     deadlineBefore: Type.Optional(Instant),
-    sort: Type.Optional(Literals(CHALLENGE_SORTS)),
+    sort: Type.Optional(Literals(CHALLENGE_SORTS, { description: '`relevance` is the default with `q`; without `q` it lists newest first' })),
     mine: Type.Optional(Literals(['1', 'true'] as const)),
     ...PageQuery,
   },
@@ -213,6 +217,67 @@ export const ChallengeManage = Type.Object(
   { description: "a challenge as its owner and the bureau see it, with the bureau's review history" },
 );
 export const ChallengeAny = Type.Union([ChallengeManage, ChallengeDetail, ChallengeSummary]);
+
+// ---- search results ------------------------------------------------------------------------------
+
+const SEARCH_FIELDS = ['title', 'summary', 'indicators', 'description', 'eligibility'] as const;
+
+/** packages/search Highlight: ranges over the item's own text, never markup. */
+export const SearchHighlight = Type.Object(
+  {
+    field: Literals(SEARCH_FIELDS, { description: 'indicators, description and eligibility only for readers who may see the details' }),
+    lang: Literals(['zh', 'en'] as const),
+    text: Type.String({ description: "the field's text, or a window of it around the matches" }),
+    ranges: Type.Array(Type.Tuple([Type.Integer({ minimum: 0 }), Type.Integer({ minimum: 0 })]), {
+      description: '[start, end) of each match in `text`, UTF-16 code units, ascending and apart',
+    }),
+    truncatedStart: Type.Boolean({ description: 'text was cut before the window' }),
+    truncatedEnd: Type.Boolean({ description: 'text was cut after the window' }),
+  },
+  { additionalProperties: false },
+);
+
+/** A listed challenge: the public fields, plus where the search text matched (empty without `q`). */
+export const ChallengeListItem = Type.Object(
+  { view: Type.Literal('summary'), ...summaryProps, highlights: Type.Array(SearchHighlight) },
+  { additionalProperties: false, description: 'public fields of a challenge, with search highlights' },
+);
+
+const counts = <T extends readonly string[]>(values: T) =>
+  Type.Object(Object.fromEntries(values.map((v) => [v, Type.Optional(Type.Integer({ minimum: 0 }))])) as Record<T[number], TOptional<TInteger>>, {
+    additionalProperties: false,
+  });
+
+export const ChallengeFacets = Type.Object(
+  { industry: counts(CHALLENGE_INDUSTRIES), category: counts(CHALLENGE_CATEGORIES), status: counts(CHALLENGE_STATES) },
+  {
+    additionalProperties: false,
+    description: 'how many matching challenges have each value, with every filter applied; values with none are absent; status as readers see it (published past its deadline counts as closed)',
+  },
+);
+
+export const SEARCH_MATCHES = ['all', 'corrected', 'any', 'none'] as const;
+
+export const ChallengeListPage = Type.Object(
+  {
+    items: Type.Array(ChallengeListItem),
+    total: Type.Integer({ minimum: 0 }),
+    page: Type.Integer({ minimum: 1 }),
+    pageSize: Type.Integer({ minimum: 1 }),
+    facets: ChallengeFacets,
+    facetsExact: Type.Boolean({ description: 'false when the facet counts were scaled from a sample of a broad match: show them as approximate' }),
+    match: Literals(SEARCH_MATCHES, {
+      description: '`all`: every term matched; `corrected`: after reading misspellings as the words they resemble; `any`: nothing matched every term, so some of them; `none`: no search text',
+    }),
+    corrections: Type.Array(Type.Object({ from: Type.String(), to: Type.String() }, { additionalProperties: false }), {
+      description: 'what the search read typed text as (高问合金 → 高温合金, hydralic → hydraulic)',
+    }),
+    engine: Literals(['postgres', 'meilisearch'] as const, { description: 'the search engine that answered (the matches with `q`, the facets always)' }),
+  },
+  { additionalProperties: false },
+);
+export type ChallengeListItemView = Static<typeof ChallengeListItem>;
+export type ChallengeListPageView = Static<typeof ChallengeListPage>;
 
 export type ChallengeSummaryView = Static<typeof ChallengeSummary>;
 export type ChallengeDetailView = Static<typeof ChallengeDetail>;

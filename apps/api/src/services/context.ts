@@ -1,12 +1,18 @@
 import type { Db } from '@challenge/db';
+import type { SearchEngine } from '@challenge/search';
 import type { Clock } from '../clock';
 
-/** What every use case gets: the database (or the enclosing transaction) and the clock. */
+/** What every use case gets: the database (or the enclosing transaction), the clock and the search engine. */
 export interface ServiceContext {
   db: Db;
   clock: Clock;
   /** DATA_DIR: where uploaded files live (under `attachments/`); `./data` when not given. */
   dataDir?: string;
+  /**
+   * The search engine, created once by the app (app.ts, from `createSearchEngine`). A context built
+   * by hand without one (a test, a script) gets the same default engine: see `searchEngineOf`.
+   */
+  search?: SearchEngine;
 }
 
 /** Runs `fn` in one transaction. */

@@ -122,7 +122,8 @@ export interface JoinDecision {
 // ---- challenges (apps/api/src/schemas/challenges.ts) -----------------------------------------------
 
 
-export type ChallengeSort = 'newest' | 'deadline' | 'bounty';
+/** `relevance` ranks search matches (the default with `q`); without `q` the API lists newest first. */
+export type ChallengeSort = 'relevance' | 'newest' | 'deadline' | 'bounty';
 /** What the reader may do now, as the API reports it (`actions` of the manage view). */
 export type ChallengeViewAction = 'edit' | 'attach' | 'submit' | 'approve' | 'return' | 'close' | 'cancel' | 'amend' | 'extend_deadline';
 
@@ -245,6 +246,10 @@ export interface ChallengeInput {
 }
 
 export interface ChallengeListQuery {
+  /** Search text, at most 200 characters; blank lists by the filters alone. */
+  q?: string;
+  /** The user is still typing: the last word also matches as a prefix. */
+  typing?: '1';
   industry?: ChallengeIndustry;
   category?: ChallengeCategory;
   status?: ChallengeState;
@@ -255,6 +260,42 @@ export interface ChallengeListQuery {
   mine?: '1';
   page?: number;
   pageSize?: number;
+}
+
+export type SearchField = 'title' | 'summary' | 'indicators' | 'description' | 'eligibility';
+
+/** Where the search text matched in one field: plain text and `[start, end)` ranges (UTF-16), never markup. */
+export interface SearchHighlight {
+  field: SearchField;
+  lang: 'zh' | 'en';
+  text: string;
+  ranges: [number, number][];
+  truncatedStart: boolean;
+  truncatedEnd: boolean;
+}
+
+/** A listed challenge: the public fields, with highlights when the list was searched. */
+export interface ChallengeListItem extends ChallengeSummary {
+  highlights: SearchHighlight[];
+}
+
+/** Matching challenges per value, every filter applied; values with none are absent. */
+export interface ChallengeFacets {
+  industry: Partial<Record<ChallengeIndustry, number>>;
+  category: Partial<Record<ChallengeCategory, number>>;
+  status: Partial<Record<ChallengeState, number>>;
+}
+
+/** `GET /api/challenges` (apps/api/src/schemas/challenges.ts ChallengeListPage). */
+export interface ChallengeListPage extends Paged<ChallengeListItem> {
+  facets: ChallengeFacets;
+  /** False when the counts are scaled from a sample: show them as approximate. */
+  facetsExact: boolean;
+  /** `all` every term matched; `corrected` after reading misspellings; `any` only some terms; `none` no text. */
+  match: 'all' | 'corrected' | 'any' | 'none';
+  /** What typed text was read as (高问合金 → 高温合金). */
+  corrections: { from: string; to: string }[];
+  engine: 'postgres' | 'meilisearch';
 }
 
 /** `GET /api/challenges/stats` (apps/api/src/schemas/challenges.ts ChallengeStats): published challenges only. */

@@ -1,5 +1,6 @@
-import { confidentialityAcceptances, organizations, type Db } from '@challenge/db';
+import { challenges, confidentialityAcceptances, organizations, type Db } from '@challenge/db';
 import type { Actor, ChallengeState } from '@challenge/domain';
+import type { SearchReader } from '@challenge/search';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { ChallengeRow } from './records';
 
@@ -43,14 +44,38 @@ export function challengeAccess(
 /** The facts about the reader `challengeAccess` needs, for several challenges in two queries. */
 export async function loadReaderFacts(db: Db, actor: Actor, challengeIds: readonly string[]): Promise<(id: string) => ReaderFacts> {
   if (actor?.role !== 'solver' || !actor.organizationId || challengeIds.length === 0) return () => NO_FACTS;
-  const [org] = await db.select({ status: organizations.status }).from(organizations).where(eq(organizations.id, actor.organizationId)).limit(1);
-  const organizationVerified = org?.status === 'verified';
+  const organizationVerified = await isVerified(db, actor.organizationId);
   if (!organizationVerified) return () => NO_FACTS;
   const rows = await db
     .select({ challengeId: confidentialityAcceptances.challengeId, termsVersion: confidentialityAcceptances.termsVersion })
     .from(confidentialityAcceptances)
     .where(and(eq(confidentialityAcceptances.userId, actor.userId), inArray(confidentialityAcceptances.challengeId, [...challengeIds])));
   return (id) => ({ organizationVerified, acceptedTermsVersions: rows.filter((r) => r.challengeId === id).map((r) => r.termsVersion) });
+}
+
+/**
+ * The reader as the search engine needs it, built from the facts `challengeAccess` decides on, so
+ * search matches and highlights a challenge's details exactly where the detail page would show them:
+ * the bureau every challenge's; a member their own organisation's; a solver of a verified
+ * organisation the restricted challenges whose current terms version they accepted. The list still
+ * applies `challengeAccess` to every item the engine returns.
+ */
+export async function searchReader(db: Db, actor: Actor): Promise<SearchReader> {
+  if (actor?.role === 'bureau') return { seesEverything: true, organizationId: actor.organizationId, detailChallengeIds: [] };
+  const organizationId = actor?.organizationId ?? null;
+  const reader: SearchReader = { seesEverything: false, organizationId, detailChallengeIds: [] };
+  if (actor?.role !== 'solver' || !organizationId || !(await isVerified(db, organizationId))) return reader;
+  const accepted = await db
+    .selectDistinct({ id: confidentialityAcceptances.challengeId })
+    .from(confidentialityAcceptances)
+    .innerJoin(challenges, and(eq(challenges.id, confidentialityAcceptances.challengeId), eq(challenges.confidentialityTermsVersion, confidentialityAcceptances.termsVersion)))
+    .where(eq(confidentialityAcceptances.userId, actor.userId));
+  return { ...reader, detailChallengeIds: accepted.map((r) => r.id) };
+}
+
+async function isVerified(db: Db, organizationId: string): Promise<boolean> {
+  const [org] = await db.select({ status: organizations.status }).from(organizations).where(eq(organizations.id, organizationId)).limit(1);
+  return org?.status === 'verified';
 }
 
 /**

@@ -4,6 +4,7 @@ import {
 } from '@challenge/domain';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
+import { reindex } from '../search/engine';
 import { challengeAuditSnapshot, draftOf, isOwner, loadIndicators, lockVisibleChallenge } from './records';
 
 /**
@@ -28,6 +29,7 @@ export async function approveChallenge(ctx: ServiceContext, actor: Actor, id: st
       })
       .where(eq(challenges.id, id))
       .returning();
+    await reindex(ctx, tx, id);
     await tx.insert(challengeReviews).values({ challengeId: id, decision: 'approved', reasons: input.note?.trim() || null, specialFundFen, reviewedBy: actor!.userId, createdAt: now });
     await appendAudit(tx, {
       at: now, actorId: actor!.userId, actorRole: actor!.role, action: 'challenge.approve', entityType: 'challenge', entityId: id,

@@ -2,6 +2,7 @@ import { appendAudit, challenges } from '@challenge/db';
 import { challengeMachine, transition, type Actor } from '@challenge/domain';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
+import { reindex } from '../search/engine';
 import { challengeAuditSnapshot, isOwner, lockVisibleChallenge } from './records';
 
 /**
@@ -18,6 +19,7 @@ export async function cancelChallenge(ctx: ServiceContext, actor: Actor, id: str
       .set({ state: to, cancelledAt: now, cancelReason: reason.trim(), updatedAt: now })
       .where(eq(challenges.id, id))
       .returning();
+    await reindex(ctx, tx, id);
     await appendAudit(tx, {
       at: now, actorId: actor!.userId, actorRole: actor!.role, action: 'challenge.cancel', entityType: 'challenge', entityId: id,
       before: challengeAuditSnapshot(before), after: challengeAuditSnapshot(after!),

@@ -2,6 +2,7 @@ import { appendAudit, challenges } from '@challenge/db';
 import { challengeMachine, transition, type Actor } from '@challenge/domain';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
+import { reindex } from '../search/engine';
 import { challengeAuditSnapshot, isOwner, lockVisibleChallenge } from './records';
 import { assertDeadlineReached } from './rules';
 
@@ -16,6 +17,7 @@ export async function closeChallenge(ctx: ServiceContext, actor: Actor, id: stri
     const now = ctx.clock.now();
     assertDeadlineReached(before, now);
     const [after] = await tx.update(challenges).set({ state: to, closedAt: now, updatedAt: now }).where(eq(challenges.id, id)).returning();
+    await reindex(ctx, tx, id);
     await appendAudit(tx, {
       at: now, actorId: actor!.userId, actorRole: actor!.role, action: 'challenge.close', entityType: 'challenge', entityId: id,
       before: challengeAuditSnapshot(before), after: challengeAuditSnapshot(after!),
@@ -46,6 +48,7 @@ export async function closeDueChallenges(ctx: ServiceContext, batchSize = CLOSE_
     for (const before of due) {
       const to = transition(challengeMachine, before.state, 'close', 'system');
       const [after] = await tx.update(challenges).set({ state: to, closedAt: now, updatedAt: now }).where(eq(challenges.id, before.id)).returning();
+      await reindex(ctx, tx, before.id);
       await appendAudit(tx, {
         at: now, actorId: null, actorRole: 'system', action: 'challenge.close', entityType: 'challenge', entityId: before.id,
         before: challengeAuditSnapshot(before), after: challengeAuditSnapshot(after!),

@@ -3,6 +3,7 @@ import { AppError, CURRENT_CONFIDENTIALITY_TERMS_VERSION, type Actor } from '@ch
 import { eq } from 'drizzle-orm';
 import type { ChallengeCreateInput } from '../../schemas/challenges';
 import { inTransaction, type ServiceContext } from '../context';
+import { reindex } from '../search/engine';
 import { draftBounty, draftColumns, replaceIndicators } from './draft-input';
 import { challengeAuditSnapshot } from './records';
 
@@ -36,6 +37,7 @@ export async function createChallenge(ctx: ServiceContext, actor: Actor, input: 
       })
       .returning();
     const indicators = await replaceIndicators(tx, created!.id, input.indicators ?? []);
+    await reindex(ctx, tx, created!.id);
     await appendAudit(tx, {
       at: now, actorId: actor.userId, actorRole: actor.role, action: 'challenge.create', entityType: 'challenge', entityId: created!.id,
       after: challengeAuditSnapshot(created!, indicators),

@@ -2,6 +2,7 @@ import { appendAudit, challenges } from '@challenge/db';
 import { assertReadyForSubmission, challengeMachine, transition, type Actor } from '@challenge/domain';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
+import { reindex } from '../search/engine';
 import { challengeAuditSnapshot, draftOf, isOwner, loadIndicators, lockVisibleChallenge } from './records';
 
 /** The owner submits a complete draft for the bureau's review: `draft` → `pending_review`. */
@@ -13,6 +14,7 @@ export async function submitChallenge(ctx: ServiceContext, actor: Actor, id: str
     const indicators = await loadIndicators(tx, id);
     assertReadyForSubmission(draftOf(before, indicators), now);
     const [after] = await tx.update(challenges).set({ state: to, submittedAt: now, updatedAt: now }).where(eq(challenges.id, id)).returning();
+    await reindex(ctx, tx, id);
     await appendAudit(tx, {
       at: now, actorId: actor!.userId, actorRole: actor!.role, action: 'challenge.submit', entityType: 'challenge', entityId: id,
       before: challengeAuditSnapshot(before), after: challengeAuditSnapshot(after!),

@@ -3,6 +3,7 @@ import type { Actor } from '@challenge/domain';
 import { eq } from 'drizzle-orm';
 import type { ChallengePatchInput } from '../../schemas/challenges';
 import { inTransaction, type ServiceContext } from '../context';
+import { reindex } from '../search/engine';
 import { draftBounty, draftColumns, replaceIndicators } from './draft-input';
 import { challengeAuditSnapshot, loadIndicators, lockVisibleChallenge } from './records';
 import { assertDraftEditable } from './rules';
@@ -25,6 +26,7 @@ export async function updateChallenge(ctx: ServiceContext, actor: Actor, id: str
       .where(eq(challenges.id, id))
       .returning();
     const indicators = input.indicators ? await replaceIndicators(tx, id, input.indicators) : indicatorsBefore;
+    await reindex(ctx, tx, id);
     await appendAudit(tx, {
       at: now, actorId: actor!.userId, actorRole: actor!.role, action: 'challenge.update', entityType: 'challenge', entityId: id,
       before: challengeAuditSnapshot(before, indicatorsBefore), after: challengeAuditSnapshot(after!, indicators),

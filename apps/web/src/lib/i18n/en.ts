@@ -28,6 +28,9 @@ export const messages: Messages = {
     signIn: 'Sign in',
     register: 'Register',
     signOut: 'Sign out',
+    search: 'Search challenges',
+    searchPlaceholder: 'e.g. hydraulic support',
+    searchSubmit: 'Search',
   },
   lang: {
     switchTo: 'Switch language: ',

@@ -30,6 +30,9 @@ export const messages = {
     signIn: '登录',
     register: '注册',
     signOut: '退出登录',
+    search: '搜索榜单',
+    searchPlaceholder: '如：液压支架',
+    searchSubmit: '搜索',
   },
   lang: {
     switchTo: '切换语言：',

@@ -9,10 +9,10 @@ import type {
   Attachment,
   Challenge,
   ChallengeInput,
+  ChallengeListPage,
   ChallengeListQuery,
   ChallengeManage,
   ChallengeStats,
-  ChallengeSummary,
   AmendmentKind,
   CreateUserInput,
   JoinDecision,
@@ -157,7 +157,7 @@ export function createApi(event: ApiEvent) {
       reject: (id: string, reason: string) => call<JoinDecision>('POST', `/join-requests/${encodeURIComponent(id)}/reject`, { body: { reason } }),
     },
     challenges: {
-      list: (q: ChallengeListQuery) => call<Paged<ChallengeSummary>>('GET', '/challenges', { query: { ...q } }),
+      list: (q: ChallengeListQuery) => call<ChallengeListPage>('GET', '/challenges', { query: { ...q } }),
       /** Public headline figures; published challenges only (never drafts or challenges in review). */
       stats: () => call<ChallengeStats>('GET', '/challenges/stats'),
       get: (id: string) => call<Challenge>('GET', `/challenges/${encodeURIComponent(id)}`),

@@ -1,17 +1,21 @@
 /**
- * The list's filters as they travel in the URL (a GET form, so they work without JavaScript and can
- * be bookmarked) and as the API takes them. Amounts are typed in yuan and sent in fen; a date is a
- * Beijing calendar day, included. A value that cannot be read is reported and left out of the query.
+ * The list's search text and filters as they travel in the URL (a GET form, so they work without
+ * JavaScript and can be bookmarked) and as the API takes them. Amounts are typed in yuan and sent in
+ * fen; a date is a Beijing calendar day, included. A value that cannot be read is reported and left
+ * out of the query.
  */
 import { CHALLENGE_CATEGORIES, CHALLENGE_INDUSTRIES, CHALLENGE_STATES, MAX_AMOUNT_FEN } from '@challenge/domain';
 import type { ChallengeCategory, ChallengeIndustry, ChallengeListQuery, ChallengeSort, ChallengeState } from '$lib/types';
 
 /** What the public may list: published and every later state (the API refuses drafts and reviews). */
 export const LISTED_STATES: readonly ChallengeState[] = CHALLENGE_STATES.filter((s) => s !== 'draft' && s !== 'pending_review');
-export const SORTS: readonly ChallengeSort[] = ['newest', 'deadline', 'bounty'];
+export const SORTS: readonly ChallengeSort[] = ['relevance', 'newest', 'deadline', 'bounty'];
 export const PAGE_SIZE = 12;
+/** The API refuses longer search text (422); longer text is cut rather than sent. */
+export const MAX_QUERY_LENGTH = 200;
 
 export interface FilterValues {
+  q: string;
   industry: string;
   category: string;
   status: string;
@@ -32,9 +36,14 @@ export interface ParsedFilters {
   values: FilterValues;
   query: ChallengeListQuery;
   issues: FilterIssue[];
-  /** Whether any filter (not the sort or the page) narrows the list. */
+  /** Whether any filter (not the search text, the sort or the page) narrows the list. */
   filtered: boolean;
+  /** The filters that narrow the list, as URL keys (for "remove this filter" suggestions). */
+  active: FilterKey[];
 }
+
+/** URL keys of the filters that narrow the list. */
+export type FilterKey = 'industry' | 'category' | 'status' | 'minBounty' | 'maxBounty' | 'deadlineBefore';
 
 const oneOf = <T extends string>(value: string, allowed: readonly T[]): T | undefined => (allowed.includes(value as T) ? (value as T) : undefined);
 
@@ -71,6 +80,8 @@ export function parsePage(v: string | null): number {
 export function parseFilters(params: URLSearchParams): ParsedFilters {
   const get = (k: string) => (params.get(k) ?? '').trim();
   const values: FilterValues = {
+    // As typed (a trailing space while typing included), at most what the API accepts.
+    q: (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH),
     industry: get('industry'),
     category: get('category'),
     status: get('status'),
@@ -80,11 +91,17 @@ export function parseFilters(params: URLSearchParams): ParsedFilters {
     sort: get('sort'),
   };
   const issues: FilterIssue[] = [];
+  const text = values.q.trim();
+  const sort = oneOf(values.sort, SORTS);
   const query: ChallengeListQuery = {
+    q: text || undefined,
+    // Set by the list page while the user types: the last word also matches as a prefix.
+    typing: text && params.get('typing') === '1' ? '1' : undefined,
     industry: oneOf<ChallengeIndustry>(values.industry, CHALLENGE_INDUSTRIES),
     category: oneOf<ChallengeCategory>(values.category, CHALLENGE_CATEGORIES),
     status: oneOf(values.status, LISTED_STATES),
-    sort: oneOf(values.sort, SORTS) ?? 'newest',
+    // Relevance ranks search matches; without text the list is newest first.
+    sort: sort && (sort !== 'relevance' || text) ? sort : text ? 'relevance' : 'newest',
   };
 
   const amount = (field: 'minBounty' | 'maxBounty'): number | undefined => {
@@ -109,6 +126,9 @@ export function parseFilters(params: URLSearchParams): ParsedFilters {
 
   // Unknown keys are dropped rather than sent: the API refuses them.
   for (const key of Object.keys(query) as (keyof ChallengeListQuery)[]) if (query[key] === undefined) delete query[key];
-  const filtered = ['industry', 'category', 'status', 'minBountyFen', 'maxBountyFen', 'deadlineBefore'].some((k) => k in query);
-  return { values, query, issues, filtered };
+  const inQuery: Record<FilterKey, keyof ChallengeListQuery> = {
+    industry: 'industry', category: 'category', status: 'status', minBounty: 'minBountyFen', maxBounty: 'maxBountyFen', deadlineBefore: 'deadlineBefore',
+  };
+  const active = (Object.keys(inQuery) as FilterKey[]).filter((k) => inQuery[k] in query);
+  return { values, query, issues, filtered: active.length > 0, active };
 }
