@@ -125,7 +125,8 @@ await app.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${config.port}`;
 console.log(`\n揭榜挂帅 Open Challenge marketplace — ready in ${Math.round(performance.now() - started)} ms`);
 console.log(`  ${url}   (API ${url}/api, docs ${url}/api/docs)`);
-console.log(`  database: ${database.driver === 'pg' ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}${web ? '' : '; web app not built (npm run build)'}`);
+const searchLine = isMeilisearchEngine(search) ? `Meilisearch at ${config.meilisearch!.url} (PostgreSQL when it does not answer)` : 'PostgreSQL';
+console.log(`  database: ${database.driver === 'pg' ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}; search: ${searchLine}${web ? '' : '; web app not built (npm run build)'}`);
 if (demoAccounts.length > 0) {
   console.log('  demo accounts:');
   for (const a of demoAccounts) console.log(`    ${a.role.padEnd(10)} ${a.email.padEnd(32)} ${a.password}`);

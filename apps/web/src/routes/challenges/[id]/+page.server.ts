@@ -1,23 +1,20 @@
-import { error } from '@sveltejs/kit';
 import { createTranslator } from '$lib/i18n';
 import { createApi, isApiError } from '$lib/server/api';
+import { challengeIdParam, challengeNotFound } from '$lib/server/challenges';
 import { failFromApi, invalid, loadFailed, text } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One challenge as the API lets this reader see it (`summary`, `detail` or `manage`). Unknown ids,
  * and challenges the reader may not know exist (drafts of others), are the 404 page.
  */
 export const load: PageServerLoad = async (event) => {
-  const notFound = () => error(404, { message: createTranslator(event.locals.locale)('errors.notFound') });
-  if (!UUID.test(event.params.id)) notFound();
+  const id = challengeIdParam(event);
   try {
-    return { challenge: await createApi(event).challenges.get(event.params.id) };
+    return { challenge: await createApi(event).challenges.get(id) };
   } catch (e) {
-    if (isApiError(e) && (e.status === 404 || e.status === 422)) notFound();
+    if (isApiError(e) && (e.status === 404 || e.status === 422)) challengeNotFound(event);
     loadFailed(event, e);
   }
 };
