@@ -28,7 +28,7 @@ interface ListBody {
   items: Item[];
   total: number;
   facets: { industry: Record<string, number>; category: Record<string, number>; status: Record<string, number> };
-  facetsExact: boolean;
+  countsExact: boolean;
   match: string;
   corrections: { from: string; to: string }[];
   engine: string;
@@ -194,7 +194,7 @@ describe('facets', () => {
   it('add up to the total, and each count is what filtering by that value finds, with text and without', async () => {
     for (const query of ['pageSize=100', q('控制'), q('合金'), q('液压支架'), q('supports')]) {
       const body = await list(query);
-      expect(body.facetsExact).toBe(true);
+      expect(body.countsExact).toBe(true);
       expect(body.total).toBeGreaterThan(0);
       expect(sum(body.facets.industry), query).toBe(body.total);
       expect(sum(body.facets.category), query).toBe(body.total);
@@ -335,7 +335,7 @@ describe('the OpenAPI document', () => {
     expect(params.typing).toMatchObject({ enum: ['1', 'true'] });
     const page = list.responses['200'].content['application/json'].schema;
     expect(page.additionalProperties).toBe(false);
-    expect(Object.keys(page.properties).sort()).toEqual(['corrections', 'engine', 'facets', 'facetsExact', 'items', 'match', 'page', 'pageSize', 'total']);
+    expect(Object.keys(page.properties).sort()).toEqual(['corrections', 'countsExact', 'engine', 'facets', 'items', 'match', 'page', 'pageSize', 'total']);
     expect(page.properties.items.items.additionalProperties).toBe(false);
     expect(page.properties.items.items.properties.highlights.items.required).toEqual(['field', 'lang', 'text', 'ranges', 'truncatedStart', 'truncatedEnd']);
     expect(Object.keys(page.properties.facets.properties.industry.properties).sort()).toEqual([...CHALLENGE_INDUSTRIES].sort());

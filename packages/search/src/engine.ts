@@ -85,8 +85,11 @@ export interface SearchResult {
     category: FacetCounts<ChallengeCategory>;
     status: FacetCounts<ChallengeState>;
   };
-  /** False when the counts were scaled from a sample of the matches (a broad query): show them as approximate. */
-  facetsExact: boolean;
+  /**
+   * False when `total` and the facet counts are estimates, scaled from a sample of the matches (a
+   * broad query on a large corpus): show them as approximate ("about 12,300").
+   */
+  countsExact: boolean;
   /**
    * How the text matched: `all` every term; `corrected` after typo correction found nothing else;
    * `any` some of the terms (nothing matched all of them); `none` no text was given.

@@ -1,6 +1,7 @@
 import type { TextAnalyzer } from './analyzer';
 import type { FieldTexts, SearchField } from './document';
-import { normalize } from './normalize';
+import { normalize, type Normalized } from './normalize';
+import { stem } from './stem';
 
 /** A piece of one field's text with the places the query matched: ranges, not markup, so no HTML is built here. */
 export interface Highlight {
@@ -22,8 +23,8 @@ export interface MatchLexemes {
 
 const WINDOW = 100;
 const LEAD = 24;
-/** Longer texts (a description may hold 20,000 characters) are segmented only around the first match. */
-const SEGMENT_AT_MOST = 1500;
+/** Longer texts (a description may hold 20,000 characters) are searched only around the first match. */
+const SEARCH_AT_MOST = 1500;
 const SENTENCE_END = /[。！？；\n.!?;]/u;
 
 /**
@@ -51,16 +52,38 @@ export function highlight(
   return out;
 }
 
+/**
+ * Where the lexemes occur in `text`, as ranges of the original. Titles (short, and matched by the
+ * pinyin of their words too) go through the index's own segmentation; other fields are searched
+ * directly in their normalised text — Chinese lexemes as substrings, Latin ones as words with that
+ * stem or prefix — because segmenting every matched field of a page of results cost more than the
+ * query itself (bench/search.ts).
+ */
 export function matchRanges(analyzer: TextAnalyzer, text: string, lexemes: MatchLexemes, byPinyin = false): [number, number][] {
   const hits: [number, number][] = [];
-  const part = focus(text, lexemes);
-  if (!part) return [];
-  for (const t of analyzer.segmenter.analyze(text.slice(part.start, part.end))) {
-    const hit =
-      lexemes.exact.has(t.lexeme) ||
-      lexemes.prefixes.some((p) => t.lexeme.startsWith(p)) ||
-      (byPinyin && t.lexeme.length >= 2 && analyzer.segmenter.pinyin(t.lexeme).some((k) => lexemes.exact.has(k)));
-    if (hit && t.end > t.start) hits.push([part.start + t.start, part.start + t.end]);
+  if (byPinyin) {
+    // A pinyin key is Latin: without one, a title no lexeme occurs in has nothing to mark.
+    if (![...lexemes.exact].some((l) => LATIN.test(l)) && !focus(text, lexemes)) return [];
+    for (const t of analyzer.segmenter.analyze(text)) {
+      const hit =
+        lexemes.exact.has(t.lexeme) ||
+        lexemes.prefixes.some((p) => t.lexeme.startsWith(p)) ||
+        (t.lexeme.length >= 2 && analyzer.segmenter.pinyin(t.lexeme).some((k) => lexemes.exact.has(k)));
+      if (hit && t.end > t.start) hits.push([t.start, t.end]);
+    }
+  } else {
+    const part = focus(text, lexemes);
+    if (!part) return [];
+    const { text: norm, origin } = part;
+    const at = (i: number) => origin[i]!;
+    for (const l of [...lexemes.exact, ...lexemes.prefixes]) {
+      if (LATIN.test(l)) continue;
+      for (let i = norm.indexOf(l); i >= 0; i = norm.indexOf(l, i + l.length)) hits.push([at(i), at(i + l.length)]);
+    }
+    for (const m of norm.matchAll(LATIN_WORD)) {
+      const w = m[0];
+      if (lexemes.exact.has(w) || lexemes.exact.has(stem(w)) || lexemes.prefixes.some((p) => w.startsWith(p))) hits.push([at(m.index!), at(m.index! + w.length)]);
+    }
   }
   hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: [number, number][] = [];
@@ -72,18 +95,27 @@ export function matchRanges(analyzer: TextAnalyzer, text: string, lexemes: Match
   return merged;
 }
 
-/** The stretch of a long text worth segmenting: from a little before the first place a lexeme occurs; null when none does. */
-function focus(text: string, lexemes: MatchLexemes): { start: number; end: number } | null {
-  if (text.length <= SEGMENT_AT_MOST) return { start: 0, end: text.length };
-  const { text: norm, origin } = normalize(text);
+const LATIN = /^[a-z0-9]+$/;
+const LATIN_WORD = /[a-z0-9]+/g;
+
+/**
+ * The normalised stretch of a text to look in: none when no lexeme occurs in it (most fields of most
+ * results), else from a little before the first occurrence. Latin lexemes are looked for without
+ * their last letter, which the stemmer may have changed (studies → study).
+ */
+function focus(text: string, lexemes: MatchLexemes): Normalized | null {
+  const whole = normalize(text);
   let first = -1;
   for (const l of [...lexemes.exact, ...lexemes.prefixes]) {
-    const at = norm.indexOf(l);
+    const probe = /^[a-z]{4,}$/.test(l) ? l.slice(0, -1) : l;
+    const at = whole.text.indexOf(probe);
     if (at >= 0 && (first < 0 || at < first)) first = at;
   }
   if (first < 0) return null;
-  const start = origin[Math.max(0, first - LEAD * 4)]!;
-  return { start, end: Math.min(text.length, start + SEGMENT_AT_MOST) };
+  if (whole.text.length <= SEARCH_AT_MOST) return whole;
+  const start = Math.max(0, first - LEAD * 4);
+  const end = Math.min(whole.text.length, start + SEARCH_AT_MOST);
+  return { text: whole.text.slice(start, end), origin: whole.origin.slice(start, end + 1) };
 }
 
 function window(text: string, ranges: [number, number][], whole: boolean): Omit<Highlight, 'field' | 'lang'> {

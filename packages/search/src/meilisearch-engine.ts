@@ -156,7 +156,7 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Meil
 function emptyResult(q: SearchQuery, match: SearchResult['match']): SearchResult {
   return {
     items: [], total: 0, page: Math.max(1, Math.floor(q.page)), pageSize: Math.max(1, Math.floor(q.pageSize)),
-    facets: { industry: {}, category: {}, status: {} }, facetsExact: true, match, corrections: [], engine: 'meilisearch',
+    facets: { industry: {}, category: {}, status: {} }, countsExact: true, match, corrections: [], engine: 'meilisearch',
   };
 }
 

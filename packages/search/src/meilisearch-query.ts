@@ -241,7 +241,7 @@ export function meilisearchResult(analyzer: TextAnalyzer, plan: MeilisearchPlan,
     pageSize: plan.pageSize,
     facets: { industry, category, status },
     // Meilisearch counts every match, up to `maxTotalHits`.
-    facetsExact: total < MEILI_MAX_TOTAL_HITS,
+    countsExact: total < MEILI_MAX_TOTAL_HITS,
     match: !plan.text ? 'none' : plan.matching === 'last' ? 'any' : 'all',
     corrections: plan.text?.corrections ?? [],
     engine: 'meilisearch',

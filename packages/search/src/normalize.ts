@@ -33,11 +33,18 @@ export function normalize(input: string): Normalized {
   const origin: number[] = [];
   let offset = 0;
   for (const cp of input) {
+    const c = cp.codePointAt(0)!;
     let out = '';
-    for (const ch of cp.normalize('NFKD')) {
-      if (COMBINING_MARK.test(ch)) continue;
-      const lower = ch.toLowerCase();
-      out += map.get(lower) ?? lower;
+    // Fast paths for ASCII and CJK Unified Ideographs, which NFKD leaves as they are: most of the
+    // text, and the per-character NFKD cost ~1 µs (a page of results was 8 ms of it).
+    if (c < 0x80) out = c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 0x20) : cp;
+    else if (c >= 0x4e00 && c <= 0x9fff) out = map.get(cp) ?? cp;
+    else {
+      for (const ch of cp.normalize('NFKD')) {
+        if (COMBINING_MARK.test(ch)) continue;
+        const lower = ch.toLowerCase();
+        out += map.get(lower) ?? lower;
+      }
     }
     for (let i = 0; i < out.length; i++) origin.push(offset);
     text += out;

@@ -1,6 +1,6 @@
 import { queryRows, searchDocuments, searchDocumentTexts, type Db } from '@challenge/db';
 import type { ChallengeCategory, ChallengeIndustry, ChallengeState } from '@challenge/domain';
-import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { TextAnalyzer } from './analyzer';
 import { buildIndexRow, DETAIL_FIELDS, type FieldTexts, type SearchDocument, type SearchField } from './document';
 import type { FacetCounts, SearchEngine, SearchHit, SearchQuery, SearchReader, SearchResult } from './engine';
@@ -9,13 +9,15 @@ import { parseQuery, queryLexemes, toTsquery, withSpellings, type Correction, ty
 
 export interface PostgresSearchOptions {
   /**
-   * Relevance ranks at most this many matches, taken newest first; matches beyond them follow,
-   * newest first. search-measurements.md: ranking every match of a broad query does not fit the
-   * latency budget (10–20 µs per row), ranking the first 1,000 does.
+   * How many matches are ranked on their whole vector: the best by title score (then newest) of the
+   * matches counted. Pages past them list the other matches newest first.
    */
   rankCandidates?: number;
-  /** Facet counts come from at most this many matches; beyond that they are scaled estimates (`facetsExact: false`). */
-  facetSample?: number;
+  /**
+   * When the 1% sample holds at least `coarse` matches, the total and facets are its counts × 100;
+   * at least `fine`, the 10% sample's × 10; below that every match is counted exactly.
+   */
+  sampleThresholds?: { coarse: number; fine: number };
   /** Least pg_trgm similarity for a title word to count as the intended spelling of a typo. */
   typoSimilarity?: number;
 }
@@ -32,10 +34,17 @@ const d = searchDocuments;
  * The default engine: search inside the product's database (PGlite or PostgreSQL alike), in the
  * caller's transaction. Text is segmented in the application (segmenter.ts), stored as `simple`
  * tsvectors built as text, and queried with a tsquery built from the same segmentation.
+ *
+ * Cost grows with the number of matches, so a query is answered in tiers (search-measurements.md,
+ * bench/search.ts): the matches in a 1% sample are counted first; a broad query is answered from that
+ * sample or the 10% one (totals and facets scaled and flagged `countsExact: false`, the ranked
+ * candidates drawn from the sample), a narrow one from every match. Ranking is in two steps: every
+ * match counted gets a cheap score on its title vector, and only the best `rankCandidates` are
+ * ranked on the whole vector the reader may see.
  */
 export function createPostgresSearchEngine(options: PostgresSearchOptions = {}): SearchEngine {
-  const rankCandidates = options.rankCandidates ?? 1000;
-  const facetSample = options.facetSample ?? 5000;
+  const rankCandidates = options.rankCandidates ?? 100;
+  const thresholds = options.sampleThresholds ?? { coarse: 100, fine: 10 };
   const typoSimilarity = options.typoSimilarity ?? 0.4;
 
   return {
@@ -72,56 +81,61 @@ export function createPostgresSearchEngine(options: PostgresSearchOptions = {}):
     async query(db, q) {
       const analyzer = TextAnalyzer.shared();
       const scope = scopeCondition(q);
-      const base = and(scope, ...filterConditions(q))!;
+      const filters = filterConditions(q);
+      const base = and(scope, ...filters)!;
       const pageSize = Math.max(1, Math.floor(q.pageSize));
       const page = Math.max(1, Math.floor(q.page));
       const offset = (page - 1) * pageSize;
       const allowed = allowedCondition(q.reader);
-      const empty = (match: SearchResult['match'], corrections: Correction[]): SearchResult => ({
-        items: [], total: 0, page, pageSize, facets: { industry: {}, category: {}, status: {} }, facetsExact: true, match, corrections, engine: 'postgres',
+      const spec = (tsquery: string | null): MatchSpec => ({ scope, filters: filters.length > 0 ? and(...filters)! : null, tsquery, allowed, now: q.now });
+      const result = (tiers: Tiered, items: SearchHit[], match: SearchResult['match'], corrections: Correction[]): SearchResult => ({
+        items, total: tiers.total, page, pageSize, facets: tiers.facets, countsExact: tiers.exact, match, corrections, engine: 'postgres',
       });
 
       const text = q.text?.trim() ?? '';
       const parsed = text ? parseQuery(analyzer, q.text!, { prefix: !!q.typing }) : null;
       if (!parsed || parsed.terms.length === 0) {
-        const counts = await facetCounts(db, base, q.now, facetSample);
+        const tiers = await countTiered(db, spec(null), thresholds, 0);
         const ids = await orderedIds(db, base, q.sort === 'relevance' || !q.sort ? 'newest' : q.sort, pageSize, offset);
-        return { ...counts, items: ids.map((id) => ({ id, highlights: [] })), page, pageSize, match: 'none', corrections: [], engine: 'postgres' };
+        return result(tiers, ids.map((id) => ({ id, highlights: [] })), 'none', []);
       }
 
       // Every term; then, if nothing matched, with typo spellings; then any of the terms.
+      const sort = q.sort ?? 'relevance';
+      const ranked = sort === 'relevance' ? Math.max(rankCandidates, 0) : 0;
       let terms: QueryTerm[] = parsed.terms;
       let match: SearchResult['match'] = 'all';
       const corrections = [...parsed.corrections];
-      let where = and(base, textCondition(toTsquery(terms, 'all'), allowed))!;
-      let counts = await facetCounts(db, where, q.now, facetSample);
-      if (counts.total === 0) {
+      let tsquery = toTsquery(terms, 'all');
+      let tiers = await countTiered(db, spec(tsquery), thresholds, ranked);
+      if (tiers.total === 0) {
         const spellings = await findSpellings(db, terms, scope, typoSimilarity);
         if (spellings.size > 0) {
           terms = withSpellings(terms, spellings);
-          where = and(base, textCondition(toTsquery(terms, 'all'), allowed))!;
-          counts = await facetCounts(db, where, q.now, facetSample);
+          tsquery = toTsquery(terms, 'all');
+          tiers = await countTiered(db, spec(tsquery), thresholds, ranked);
           match = 'corrected';
           for (const t of parsed.terms) {
             if (t.typoKey && /^[a-z]+$/.test(t.text)) corrections.push(...(spellings.get(t.typoKey) ?? []).map((to) => ({ from: t.text, to })));
           }
         }
-        if (counts.total === 0 && terms.length > 1) {
-          where = and(base, textCondition(toTsquery(terms, 'any'), allowed))!;
-          counts = await facetCounts(db, where, q.now, facetSample);
+        if (tiers.total === 0 && terms.length > 1) {
+          tsquery = toTsquery(terms, 'any');
+          tiers = await countTiered(db, spec(tsquery), thresholds, ranked);
           match = 'any';
         }
-        if (counts.total === 0) return empty(match, corrections);
+        if (tiers.total === 0) return result(tiers, [], match, corrections);
       }
 
-      const tsquery = toTsquery(terms, match === 'any' ? 'any' : 'all');
-      const sort = q.sort ?? 'relevance';
+      const where = and(base, textCondition(tsquery, allowed))!;
       let hits: { id: string; score?: number }[];
       if (sort === 'relevance') {
-        hits = await rankedPage(db, where, allowed, tsquery, rankCandidates, pageSize, offset);
-        if (hits.length < pageSize && counts.total > rankCandidates && offset + pageSize > rankCandidates) {
-          // Past the ranked candidates: the remaining matches, newest first.
-          const rest = await orderedIds(db, where, 'newest', pageSize - hits.length, rankCandidates + Math.max(0, offset - rankCandidates));
+        hits = tiers.ranked.slice(offset, offset + pageSize);
+        if (hits.length < pageSize && tiers.total > tiers.ranked.length) {
+          // Past the ranked candidates: the other matches, newest first.
+          const exclude = tiers.ranked.map((h) => h.id);
+          const restWhere = exclude.length > 0 ? and(where, notInArray(d.challengeId, exclude))! : where;
+          const rest = await orderedIds(db, restWhere, 'newest', pageSize - hits.length, Math.max(0, offset - tiers.ranked.length));
           hits = [...hits, ...rest.map((id) => ({ id }))];
         }
       } else {
@@ -129,7 +143,7 @@ export function createPostgresSearchEngine(options: PostgresSearchOptions = {}):
       }
 
       const items = await withHighlights(db, analyzer, hits, allowed, queryLexemes(terms));
-      return { ...counts, items, page, pageSize, match, corrections, engine: 'postgres' };
+      return result(tiers, items, match, corrections);
     },
   };
 }
@@ -183,43 +197,122 @@ function statusCondition(status: ChallengeState, now: Date): SQL {
 const effectiveStatus = (now: Date) =>
   sql`case when ${d.state} = 'published' and ${d.deadline} <= ${now.toISOString()}::timestamptz then 'closed' else ${d.state}::text end`;
 
-interface Counts {
+/** What a query matches: scope, filters (null: none) and text (null: none). */
+interface MatchSpec {
+  scope: SQL;
+  filters: SQL | null;
+  tsquery: string | null;
+  allowed: SQL;
+  now: Date;
+}
+
+type Sample = 'coarse' | 'fine' | 'all';
+// Literal predicates, so the planner picks the partial indexes made for them (migration 0005).
+const SAMPLE: Record<Sample, SQL> = { coarse: sql`${d.bucket} = 0`, fine: sql`${d.bucket} < 10`, all: sql`true` };
+const SCALE: Record<Sample, number> = { coarse: 100, fine: 10, all: 1 };
+
+/**
+ * The rows a query visits (in a sample): those in scope that match the text, each with `hit` saying
+ * whether it passes the filters too. The filters are applied after the text match, not in the index
+ * scan, so the visited rows are what a tier's cost depends on (a broad text with a narrow filter
+ * visits many rows to find few). With text, two disjoint halves: documents whose details the reader
+ * may see, matched on the whole vector, and restricted ones it may not, matched on the public vector.
+ * Each half is one index condition plus filters on plain columns, so no vector is read to count
+ * (written as one OR, PostgreSQL re-checks the whole OR on every row, reading both vectors).
+ */
+function matchRows(m: MatchSpec, sample: Sample): SQL {
+  const cols = sql`${d.challengeId} as id, ${d.publishedAt} as published_at, ${d.industry}::text as industry, ${d.category}::text as category,
+    ${effectiveStatus(m.now)} as status, ${d.titleVector} as title_vector, (${m.filters ?? sql`true`}) as hit`;
+  const where = and(m.scope, SAMPLE[sample])!;
+  if (m.tsquery === null) return sql`select ${cols}, (${m.allowed}) as allowed from ${d} where ${where}`;
+  return sql`select ${cols}, true as allowed from ${d} where ${where} and ${d.fullVector} @@ ${m.tsquery}::tsquery and (${m.allowed})
+    union all
+    select ${cols}, false from ${d} where ${where} and ${d.visibility} = 'restricted' and not (${m.allowed}) and ${d.publicVector} @@ ${m.tsquery}::tsquery`;
+}
+
+interface Tiered {
   total: number;
   facets: SearchResult['facets'];
-  facetsExact: boolean;
+  exact: boolean;
+  /** The ranked candidates, best first (empty when not asked for). */
+  ranked: { id: string; score: number }[];
 }
 
 /**
- * Total and facet counts in one pass over at most `sample + 1` matches. When there are more, the
- * total is counted exactly and the facet counts are scaled from the sample (and flagged).
+ * The 1% sample first; then the 10% one or every row, whichever the rows the first visited call for
+ * (at least `coarse`: the 1% sample answers; at least `fine`: the 10% one; else every row).
  */
-async function facetCounts(db: Db, where: SQL, now: Date, sample: number): Promise<Counts> {
-  const rows = await queryRows<{ industry: string | null; category: string | null; status: string | null; g: number; n: number }>(
+async function countTiered(db: Db, m: MatchSpec, thresholds: { coarse: number; fine: number }, rank: number): Promise<Tiered> {
+  // The 1% sample ranks only when its own answer is the one used.
+  const coarse = await tierStatement(db, m, 'coarse', rank, thresholds.coarse);
+  if (coarse.visited >= thresholds.coarse) return scaled(coarse, 'coarse');
+  const next = await tierStatement(db, m, coarse.visited >= thresholds.fine ? 'fine' : 'all', rank, 0);
+  return scaled(next, next.sample);
+}
+
+interface TierRows {
+  sample: Sample;
+  /** Rows the sample's text match visited (before filters). */
+  visited: number;
+  /** Rows that passed the filters too. */
+  matched: number;
+  rows: { kind: number; industry: string | null; category: string | null; status: string | null; g: number | null; n: number | null; id: string | null; score: number | null; published_at: string | null }[];
+}
+
+/**
+ * One statement: the rows the query visits in the sample (materialized once); the counts of those
+ * passing the filters by industry, category and status; how many were visited; and — when `rank` > 0
+ * and at least `rankFrom` rows were visited — the best `rank` hits by title score (then newest),
+ * ranked again on the whole vector the reader may see.
+ */
+async function tierStatement(db: Db, m: MatchSpec, sample: Sample, rank: number, rankFrom: number): Promise<TierRows> {
+  const tsquery = m.tsquery ?? '';
+  const ranking = rank > 0 && m.tsquery !== null;
+  const candidates = ranking
+    ? sql`, c as (select id, published_at, allowed from m where hit and (select count(*) from m) >= ${rankFrom}
+              order by ts_rank_cd(title_vector, ${tsquery}::tsquery) desc, published_at desc nulls last, id limit ${rank})`
+    : sql``;
+  const rankedRows = ranking
+    ? sql`union all
+        select 1, null, null, null, null, null, c.id,
+               ts_rank_cd(${WEIGHTS}::float4[], case when c.allowed then v.full_vector else v.public_vector end, ${tsquery}::tsquery, 1),
+               c.published_at
+        from c join ${d} v on v.challenge_id = c.id`
+    : sql``;
+  const rows = await queryRows<TierRows['rows'][number]>(
     db,
-    sql`select s.industry, s.category, s.status, grouping(s.industry, s.category, s.status)::int as g, count(*)::int as n
-        from (select ${d.industry}::text as industry, ${d.category}::text as category, ${effectiveStatus(now)} as status
-              from ${d} where ${where} limit ${sample + 1}) s
-        group by grouping sets ((s.industry), (s.category), (s.status), ())`,
+    sql`with m as materialized (${matchRows(m, sample)})${candidates}
+        select 0 as kind, industry, category, status, grouping(industry, category, status)::int as g, count(*)::int as n,
+               null::uuid as id, null::float4 as score, null::timestamptz as published_at
+        from m where hit group by grouping sets ((industry), (category), (status), ())
+        union all
+        select 2, null, null, null, null, (select count(*)::int from m), null, null, null
+        ${rankedRows}`,
   );
-  const sampled = rows.find((r) => Number(r.g) === 7)?.n ?? 0;
-  let total = Number(sampled);
-  const exact = total <= sample;
-  if (!exact) {
-    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${d} where ${where}`);
-    total = Number(row?.n ?? 0);
-  }
-  const scale = (n: number) => (exact ? Number(n) : Math.round((Number(n) * total) / Number(sampled)));
+  const matched = Number(rows.find((r) => Number(r.kind) === 0 && Number(r.g) === 7)?.n ?? 0);
+  const visited = Number(rows.find((r) => Number(r.kind) === 2)?.n ?? 0);
+  return { sample, visited, matched, rows };
+}
+
+function scaled(t: TierRows, sample: Sample): Tiered {
+  const k = SCALE[sample];
   const industry: FacetCounts<ChallengeIndustry> = {};
   const category: FacetCounts<ChallengeCategory> = {};
   const status: FacetCounts<ChallengeState> = {};
-  for (const r of rows) {
+  const ranked: Tiered['ranked'] = [];
+  for (const r of t.rows) {
+    if (Number(r.kind) === 1) ranked.push({ id: r.id!, score: Number(r.score) });
+    if (Number(r.kind) !== 0) continue;
     // grouping(): bit 2 = industry, 1 = category, 0 = status; 0 marks the column grouped on.
     const g = Number(r.g);
-    if (g === 3 && r.industry) industry[r.industry as ChallengeIndustry] = scale(r.n);
-    if (g === 5 && r.category) category[r.category as ChallengeCategory] = scale(r.n);
-    if (g === 6 && r.status) status[r.status as ChallengeState] = scale(r.n);
+    const n = Number(r.n) * k;
+    if (g === 3 && r.industry) industry[r.industry as ChallengeIndustry] = n;
+    if (g === 5 && r.category) category[r.category as ChallengeCategory] = n;
+    if (g === 6 && r.status) status[r.status as ChallengeState] = n;
   }
-  return { total, facets: { industry, category, status }, facetsExact: exact };
+  const published = new Map(t.rows.filter((r) => Number(r.kind) === 1).map((r) => [r.id!, r.published_at ? new Date(r.published_at).getTime() : 0]));
+  ranked.sort((a, b) => b.score - a.score || published.get(b.id)! - published.get(a.id)! || (a.id < b.id ? -1 : 1));
+  return { total: t.matched * k, facets: { industry, category, status }, exact: sample === 'all', ranked };
 }
 
 async function orderedIds(db: Db, where: SQL, sort: 'newest' | 'deadline' | 'bounty', limit: number, offset: number): Promise<string[]> {
@@ -232,24 +325,6 @@ async function orderedIds(db: Db, where: SQL, sort: 'newest' | 'deadline' | 'bou
     sql`select ${d.challengeId} as id from ${d} where ${where} order by ${order}, ${d.challengeId} limit ${limit} offset ${offset}`,
   );
   return rows.map((r) => r.id);
-}
-
-/** Ranks the first `candidates` matches (newest first) with ts_rank_cd on the vector the reader may see. */
-async function rankedPage(
-  db: Db, where: SQL, allowed: SQL, tsquery: string, candidates: number, limit: number, offset: number,
-): Promise<{ id: string; score: number }[]> {
-  if (offset >= candidates) return [];
-  const rows = await queryRows<{ id: string; score: number }>(
-    db,
-    sql`select c.id, ts_rank_cd(${WEIGHTS}::float4[], case when c.allowed then v.full_vector else v.public_vector end, ${tsquery}::tsquery, 1) as score
-        from (select ${d.challengeId} as id, ${d.publishedAt} as published_at, (${allowed}) as allowed
-              from ${d} where ${where}
-              order by ${d.publishedAt} desc nulls last, ${d.challengeId} limit ${candidates}) c
-        join search_documents v on v.challenge_id = c.id
-        order by score desc, c.published_at desc nulls last, c.id
-        limit ${Math.min(limit, candidates - offset)} offset ${offset}`,
-  );
-  return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
 }
 
 /**

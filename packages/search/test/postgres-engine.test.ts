@@ -74,7 +74,7 @@ describe('facets', () => {
   test('count the matching challenges per industry, category and status, with every filter applied', async () => {
     const r = await search({});
     expect(r.total).toBe(4);
-    expect(r.facetsExact).toBe(true);
+    expect(r.countsExact).toBe(true);
     expect(r.facets).toEqual({
       industry: { metallurgy_new_materials: 2, high_end_equipment: 2 },
       category: { bottleneck: 2, urgent_need: 1, common_key_technology: 1 },
@@ -84,15 +84,20 @@ describe('facets', () => {
     expect(filtered.facets.status).toEqual({ published: 1, closed: 1 });
   });
 
-  test('beyond the sample they are scaled estimates and say so; the total stays exact', async () => {
-    const sampled = createPostgresSearchEngine({ facetSample: 2 });
-    const r = await search({}, sampled);
-    expect(r.total).toBe(4);
-    expect(r.facetsExact).toBe(false);
-    // Scaled from 3 sampled rows to 4: the estimates add up to about the total.
-    const sum = Object.values(r.facets.industry).reduce((a, b) => a + (b ?? 0), 0);
-    expect(Math.abs(sum - 4)).toBeLessThanOrEqual(1);
+  test('a broad query is counted on a sample: scaled estimates, flagged', async () => {
+    const bucketZero = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_documents where published_at is not null and bucket = 0`);
+    const tenPercent = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_documents where published_at is not null and bucket < 10`);
+    // Thresholds of 0: the 1% sample answers; of 10⁶ and 0: the 10% one.
+    const coarse = await search({}, createPostgresSearchEngine({ sampleThresholds: { coarse: 0, fine: 0 } }));
+    expect(coarse.countsExact).toBe(false);
+    expect(coarse.total).toBe(100 * Number(bucketZero[0]!.n));
+    const fine = await search({}, createPostgresSearchEngine({ sampleThresholds: { coarse: 1e6, fine: 0 } }));
+    expect(fine.countsExact).toBe(false);
+    expect(fine.total).toBe(10 * Number(tenPercent[0]!.n));
+    const sum = Object.values(fine.facets.industry).reduce((a, b) => a + (b ?? 0), 0);
+    expect(sum).toBe(fine.total);
   });
+
 });
 
 describe('sorting and paging', () => {
@@ -118,7 +123,7 @@ describe('sorting and paging', () => {
     expect([p1!.total, p2!.total, p3!.total]).toEqual([4, 4, 4]);
   });
 
-  test('relevance ranks only the first candidates (newest first); the rest follow unranked, newest first', async () => {
+  test('relevance ranks only the best candidates by title (then newest); the rest follow unranked, newest first', async () => {
     const capped = createPostgresSearchEngine({ rankCandidates: 1 });
     const r = await search({ text: '高温合金', reader: BUREAU }, capped);
     expect(keys(r)).toEqual(['disc', 'revert']);

@@ -265,7 +265,7 @@ export const ChallengeListPage = Type.Object(
     page: Type.Integer({ minimum: 1 }),
     pageSize: Type.Integer({ minimum: 1 }),
     facets: ChallengeFacets,
-    facetsExact: Type.Boolean({ description: 'false when the facet counts were scaled from a sample of a broad match: show them as approximate' }),
+    countsExact: Type.Boolean({ description: 'false when the total and the facet counts were estimated from a sample of a broad match: show them as approximate' }),
     match: Literals(SEARCH_MATCHES, {
       description: '`all`: every term matched; `corrected`: after reading misspellings as the words they resemble; `any`: nothing matched every term, so some of them; `none`: no search text',
     }),

@@ -289,8 +289,8 @@ export interface ChallengeFacets {
 /** `GET /api/challenges` (apps/api/src/schemas/challenges.ts ChallengeListPage). */
 export interface ChallengeListPage extends Paged<ChallengeListItem> {
   facets: ChallengeFacets;
-  /** False when the counts are scaled from a sample: show them as approximate. */
-  facetsExact: boolean;
+  /** False when the total and facet counts are estimates from a sample: show them as approximate. */
+  countsExact: boolean;
   /** `all` every term matched; `corrected` after reading misspellings; `any` only some terms; `none` no text. */
   match: 'all' | 'corrected' | 'any' | 'none';
   /** What typed text was read as (高问合金 → 高温合金). */
