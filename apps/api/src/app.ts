@@ -10,11 +10,14 @@ import Fastify, { type FastifyServerFactory } from 'fastify';
 import { TestClock, type Clock } from './clock';
 import { registerProblemHandlers } from './http/problems';
 import auth from './plugins/auth';
+import applicationRoutes from './routes/applications';
 import attachmentRoutes from './routes/attachments';
 import authRoutes from './routes/auth';
 import challengeRoutes from './routes/challenges';
 import meRoutes from './routes/me';
+import notificationRoutes from './routes/notifications';
 import organizationRoutes from './routes/organizations';
+import questionRoutes from './routes/questions';
 import systemRoutes from './routes/system';
 import testClockRoutes from './routes/test-clock';
 import userRoutes from './routes/users';
@@ -92,6 +95,9 @@ export async function buildApp(opts: AppOptions) {
     await api.register(userRoutes);
     await api.register(challengeRoutes);
     await api.register(attachmentRoutes);
+    await api.register(applicationRoutes);
+    await api.register(notificationRoutes);
+    await api.register(questionRoutes);
     if (opts.env === 'test' && opts.clock instanceof TestClock) await api.register(testClockRoutes(opts.clock));
   }, { prefix: '/api' });
 

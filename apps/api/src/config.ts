@@ -15,6 +15,8 @@ export interface Config {
   bureauAdmin?: { email: string; password: string };
   /** How often published challenges past their deadline are recorded as closed. */
   sweepIntervalMs: number;
+  /** How often recorded events become in-app notifications (NOTIFY_INTERVAL_MS). */
+  notifyIntervalMs: number;
   /**
    * MEILI_URL / MEILI_MASTER_KEY: search through Meilisearch (packages/search, meilisearch-engine.ts),
    * falling back to the PostgreSQL engine when it cannot answer. Absent: the PostgreSQL engine alone.
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { email: env.BUREAU_ADMIN_EMAIL, password: env.BUREAU_ADMIN_PASSWORD }
         : undefined,
     sweepIntervalMs: Number(env.SWEEP_INTERVAL_MS ?? 60_000),
+    notifyIntervalMs: Number(env.NOTIFY_INTERVAL_MS ?? 3_000),
     meilisearch: env.MEILI_URL ? { url: env.MEILI_URL, ...(env.MEILI_MASTER_KEY ? { apiKey: env.MEILI_MASTER_KEY } : {}) } : undefined,
     searchOutboxIntervalMs: Number(env.SEARCH_OUTBOX_INTERVAL_MS ?? 2_000),
     version: env.npm_package_version ?? readVersion(),

@@ -17,6 +17,7 @@ import { buildApp } from './app';
 import { systemClock, TestClock } from './clock';
 import { loadConfig } from './config';
 import { startDeadlineSweeper } from './jobs/deadline-sweeper';
+import { startNotificationOutbox } from './jobs/notification-outbox';
 import { startSearchOutbox } from './jobs/search-outbox';
 import { DEMO_ACCOUNTS, demoAccountsPresent, ensureBureauAdmin, isEmptyDatabase, loadDemoData } from './demo/seed';
 import { createSearchEngine } from './services/search/engine';
@@ -114,6 +115,11 @@ const sweeper = startDeadlineSweeper(ctx, {
   onError: (err) => console.error('deadline sweep failed; retrying at the next tick', err),
 });
 
+const notifier = startNotificationOutbox(ctx, {
+  intervalMs: config.notifyIntervalMs,
+  onError: (err) => console.error('notifications: events not processed; retrying at the next tick', err),
+});
+
 const outbox = isMeilisearchEngine(search)
   ? startSearchOutbox(ctx, search, {
       intervalMs: config.searchOutboxIntervalMs,
@@ -138,6 +144,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     await sweeper.stop();
+    await notifier.stop();
     await outbox?.stop();
     await app.close();
     await database.close();

@@ -34,6 +34,9 @@ export type ErrorCode =
   | 'attachment_limit_reached'
   | 'file_type_not_allowed'
   | 'payload_too_large'
+  | 'application_exists'
+  | 'already_answered'
+  | 'question_limit_reached'
   | 'internal';
 
 /**

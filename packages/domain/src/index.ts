@@ -25,3 +25,4 @@ export * from './review/rubric';
 export * from './review/aggregate';
 export * from './review/conflicts';
 export * from './decision/decision';
+export * from './notifications/kinds';

@@ -97,6 +97,10 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, Record<Locale, Message>> = {
     'zh-CN': { title: '机构尚未认证', detail: '您所在的机构尚未通过科工局认证，暂不能执行此操作。' },
     en: { title: 'Organisation not verified', detail: 'Your organisation has not been verified by the bureau yet, so it cannot do this.' },
   },
+  application_exists: {
+    'zh-CN': { title: '已有揭榜申请', detail: '贵机构已对该榜单提交或保存了一份揭榜申请；每个机构每个榜单只能有一份有效申请，请继续编辑原申请。' },
+    en: { title: 'Application exists', detail: 'Your organisation already has an application to this challenge; one active application per organisation is allowed — continue editing that one.' },
+  },
   deadline_passed: {
     'zh-CN': { title: '已过截止时间', detail: '该榜单的揭榜截止时间已过，不能再执行此操作。' },
     en: { title: 'Deadline passed', detail: 'The application deadline of this challenge has passed; this is no longer possible.' },
@@ -129,6 +133,14 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, Record<Locale, Message>> = {
     'zh-CN': { title: '服务器错误', detail: '服务器出现意外错误，请稍后再试。' },
     en: { title: 'Server error', detail: 'Something went wrong on our side; please try again later.' },
   },
+  already_answered: {
+    'zh-CN': { title: '问题已答复', detail: '该问题已经答复过，不能再次答复；如需补充说明，请发布榜单补充说明。' },
+    en: { title: 'Already answered', detail: 'This question has already been answered and cannot be answered again; publish a clarification to add to it.' },
+  },
+  question_limit_reached: {
+    'zh-CN': { title: '待答复问题过多', detail: '您在该榜单已有 {limit} 个问题尚未答复，请等待发榜方答复后再提问。' },
+    en: { title: 'Too many open questions', detail: 'You already have {limit} unanswered questions on this challenge; please wait for answers before asking more.' },
+  },
 };
 
 /** Per-field messages for schema validation failures, by the JSON-schema keyword that failed. */
@@ -158,4 +170,21 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   indicator_required: { 'zh-CN': '至少需要一项技术指标', en: 'at least one technical indicator is required' },
   outdated: { 'zh-CN': '条款版本已更新，请阅读最新版本后再接受', en: 'the terms have changed; read the current version and accept it' },
   empty: { 'zh-CN': '不能为空', en: 'must not be empty' },
+  // Applications (packages/domain application/plan.ts).
+  not_positive: { 'zh-CN': '必须大于 0', en: 'must be more than zero' },
+  unknown_indicator: { 'zh-CN': '榜单没有这项技术指标', en: 'the challenge has no such indicator' },
+  team_member_required: { 'zh-CN': '至少需要一名团队成员', en: 'at least one team member is required' },
+  team_lead_required: { 'zh-CN': '请指定一名项目负责人', en: 'mark one member as the project lead' },
+  team_lead_multiple: { 'zh-CN': '只能有一名项目负责人', en: 'only one member can be the project lead' },
+  duplicate: { 'zh-CN': '重复', en: 'is listed twice' },
+  partner_is_lead: { 'zh-CN': '联合单位不能是牵头单位本身', en: 'a partner cannot be the lead organisation itself' },
+  own_challenge: { 'zh-CN': '发榜企业及其联合单位不能揭本企业的榜', en: 'the challenge owner cannot apply, alone or as a partner' },
+  unknown_organization: { 'zh-CN': '没有这个机构', en: 'no such organisation' },
+  exceeds_bounty: { 'zh-CN': '不能超过榜单金额（{bounty} 分）', en: 'may not exceed the bounty ({bounty} fen)' },
+  milestone_required: { 'zh-CN': '至少需要一个里程碑', en: 'at least one milestone is required' },
+  invalid_date: { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'must be a date as YYYY-MM-DD' },
+  before_deadline: { 'zh-CN': '应晚于揭榜截止日（{deadline}）', en: 'must be after the application deadline ({deadline})' },
+  after_project_end: { 'zh-CN': '不能晚于项目期限（{latest}）', en: 'may not be later than the end of the project term ({latest})' },
+  not_increasing: { 'zh-CN': '应晚于上一个里程碑（{previous}）', en: 'must be later than the previous milestone ({previous})' },
+  milestones_sum_mismatch: { 'zh-CN': '各里程碑金额之和（{actual} 分）应等于申请金额（{expected} 分）', en: 'the milestones add up to {actual} fen, not the requested {expected} fen' },
 };

@@ -35,6 +35,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   attachment_limit_reached: 409,
   file_type_not_allowed: 422,
   payload_too_large: 413,
+  application_exists: 409,
+  already_answered: 409,
+  question_limit_reached: 422,
   internal: 500,
 };
 

@@ -3,3 +3,5 @@ export * from './audit';
 export * from './challenges';
 export * from './attachments';
 export * from './search';
+export * from './applications';
+export * from './notifications';

@@ -2,6 +2,7 @@ import { appendAudit, challengeAmendments, challenges } from '@challenge/db';
 import { AppError, type Actor, type AmendmentKind } from '@challenge/domain';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
+import { recordEvent } from '../notifications/events';
 import { reindex } from '../search/engine';
 import { challengeAuditSnapshot, lockVisibleChallenge } from './records';
 import { assertAmendable } from './rules';
@@ -43,6 +44,9 @@ export async function amendChallenge(ctx: ServiceContext, actor: Actor, id: stri
       .returning();
     // A clarification changes nothing search holds; a new deadline changes the deadline filter and sort.
     if (extension) await reindex(ctx, tx, id);
+    await recordEvent(tx, {
+      kind: 'challenge_amended', challengeId: id, subjectId: amendment!.id, payload: { actorId: actor!.userId, amendmentKind: input.kind }, at: now,
+    });
     await appendAudit(tx, {
       at: now, actorId: actor!.userId, actorRole: actor!.role, action: `challenge.amend.${input.kind}`, entityType: 'challenge', entityId: id,
       before: challengeAuditSnapshot(before),
