@@ -246,6 +246,47 @@ describe('the deadline in a calendar, and amendments reaching applicants', () =>
   });
 });
 
+describe('the bureau’s eligibility check', () => {
+  test('after the deadline only: ineligible needs a reason; the first check starts the review; the applicant alone hears of it', async () => {
+    const { owner, challenge } = await published();
+    const [a, b, c] = await Promise.all([verifiedSolver(env), verifiedSolver(env), verifiedSolver(env)]);
+    const ids: string[] = [];
+    for (const s of [a, b]) {
+      const { body } = await call('POST', `/api/challenges/${challenge.id}/applications`, s, completeDraft(challenge));
+      await call('POST', `/api/applications/${body!.id}/submit`, s, {});
+      ids.push(body!.id);
+    }
+    const draftOnly = (await call('POST', `/api/challenges/${challenge.id}/applications`, c, {})).body!.id as string;
+    const bureau = await sharedBureauToken(env);
+    const early = await call('POST', `/api/applications/${ids[0]}/eligibility`, bureau, { eligible: true });
+    expect(early.body).toMatchObject({ code: 'deadline_not_reached' });
+
+    clock.advance(31 * DAY);
+    const [officer, ownerNow, aNow, bNow] = [await sharedBureauToken(env), await fresh(owner), await fresh(a), await fresh(b)];
+    expect((await call('POST', `/api/applications/${ids[0]}/eligibility`, ownerNow, { eligible: true })).status).toBe(403);
+    expect((await call('POST', `/api/applications/${ids[0]}/eligibility`, aNow, { eligible: true })).status).toBe(403);
+    expect((await call('POST', `/api/applications/${draftOnly}/eligibility`, officer, { eligible: true })).status).toBe(404);
+    const noReason = await call('POST', `/api/applications/${ids[0]}/eligibility`, officer, { eligible: false, reason: ' ' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body!.errors).toEqual([expect.objectContaining({ field: 'reason', code: 'required' })]);
+
+    const ineligible = await call('POST', `/api/applications/${ids[0]}/eligibility`, officer, { eligible: false, reason: '牵头单位不具备冶炼试验条件。' });
+    expect(ineligible.body).toMatchObject({ state: 'ineligible', eligibilityReason: '牵头单位不具备冶炼试验条件。' });
+    expect((await call('GET', `/api/challenges/${challenge.id}`)).body).toMatchObject({ state: 'reviewing' });
+    expect((await call('POST', `/api/applications/${ids[1]}/eligibility`, officer, { eligible: true })).body).toMatchObject({ state: 'eligible' });
+    const twice = await call('POST', `/api/applications/${ids[1]}/eligibility`, officer, { eligible: false, reason: '改变主意' });
+    expect(twice.status).toBe(409);
+
+    await processNotificationEvents(app.ctx);
+    const about = async (who: Member) => ((await call('GET', '/api/notifications', who)).body!.items as Json[]).filter((n) => n.kind === 'eligibility_result' && n.challenge?.id === challenge.id);
+    expect(await about(aNow)).toEqual([expect.objectContaining({ subjectId: ids[0], data: { state: 'ineligible' } })]);
+    expect(await about(bNow)).toEqual([expect.objectContaining({ subjectId: ids[1], data: { state: 'eligible' } })]);
+    expect(await about(ownerNow)).toEqual([]);
+    expect((await call('GET', `/api/applications/${ids[0]}`, aNow)).body).toMatchObject({ eligibilityReason: '牵头单位不具备冶炼试验条件。' });
+    clock.reset();
+  });
+});
+
 describe.runIf(env.database.driver === 'pg')('concurrency on PostgreSQL', () => {
   test('two members of one organisation starting an application at once: exactly one is created', async () => {
     const { challenge } = await published();

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ApplicationListQuery, ApplicationPage, ApplicationPatchBody, ApplicationView } from '../schemas/applications';
+import { ApplicationListQuery, ApplicationPage, ApplicationPatchBody, ApplicationView, EligibilityBody } from '../schemas/applications';
 import { IdParams, problemResponses } from '../schemas/common';
 import { getApplication, listChallengeApplications, listMyApplications } from '../services/applications/read-applications';
 import { createApplication, saveApplication } from '../services/applications/save-application';
 import { submitApplication, withdrawApplication } from '../services/applications/submit-application';
 import { deadlineCalendar } from '../services/applications/deadline-calendar';
+import { decideEligibility } from '../services/applications/eligibility';
 
 const tags = ['applications'];
 const security = [{ bearer: [] }];
@@ -77,6 +78,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, security, summary: 'The applicant withdraws before the deadline', params: IdParams, body: NoBody, response: { 200: ApplicationView, ...problemResponses } },
   }, async (request) => {
     await withdrawApplication(app.ctx, request.actor, request.params.id);
+    return getApplication(app.ctx, request.actor, request.params.id);
+  });
+
+  app.post('/applications/:id/eligibility', {
+    preHandler: app.requireUser,
+    schema: {
+      tags, security,
+      summary: 'The bureau checks a submitted application after the deadline: `eligible`, or `ineligible` with a reason the applicant sees; the first check starts the challenge’s review',
+      params: IdParams, body: EligibilityBody, response: { 200: ApplicationView, ...problemResponses },
+    },
+  }, async (request) => {
+    await decideEligibility(app.ctx, request.actor, request.params.id, request.body);
     return getApplication(app.ctx, request.actor, request.params.id);
   });
 };

@@ -62,3 +62,8 @@ export const ApplicationView = Type.Object({
 
 export const ApplicationPage = Page(ApplicationView);
 export const ApplicationListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+
+export const EligibilityBody = Type.Object(
+  { eligible: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 2000, description: 'required when not eligible; the applicant reads it' })) },
+  { additionalProperties: false },
+);
