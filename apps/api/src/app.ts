@@ -18,6 +18,7 @@ import meRoutes from './routes/me';
 import notificationRoutes from './routes/notifications';
 import organizationRoutes from './routes/organizations';
 import questionRoutes from './routes/questions';
+import reviewRoutes from './routes/reviews';
 import systemRoutes from './routes/system';
 import testClockRoutes from './routes/test-clock';
 import userRoutes from './routes/users';
@@ -96,6 +97,7 @@ export async function buildApp(opts: AppOptions) {
     await api.register(challengeRoutes);
     await api.register(attachmentRoutes);
     await api.register(applicationRoutes);
+    await api.register(reviewRoutes);
     await api.register(notificationRoutes);
     await api.register(questionRoutes);
     if (opts.env === 'test' && opts.clock instanceof TestClock) await api.register(testClockRoutes(opts.clock));

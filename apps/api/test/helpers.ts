@@ -98,7 +98,7 @@ export async function staffToken(env: TestEnv, role: 'expert' | 'finance' | 'bur
   const email = `${unique(role)}@staff.example.cn`;
   const res = await env.app.inject({ method: 'POST', url: '/api/users', headers: bearer(bureau), payload: { email, password: PASSWORD, displayName: role, role } });
   if (res.statusCode !== 201) throw new Error(`create ${role} failed: ${res.body}`);
-  return { token: (await login(env.app, email)).accessToken, id: (res.json() as { id: string }).id };
+  return { token: (await login(env.app, email)).accessToken, id: (res.json() as { id: string }).id, email };
 }
 
 /** Row count and content checksum of every table: equal before and after means nothing changed. */

@@ -35,6 +35,8 @@ export type ErrorCode =
   | 'file_type_not_allowed'
   | 'payload_too_large'
   | 'application_exists'
+  | 'conflict_declaration_required'
+  | 'review_started'
   | 'already_answered'
   | 'question_limit_reached'
   | 'internal';

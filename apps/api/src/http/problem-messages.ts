@@ -97,6 +97,14 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, Record<Locale, Message>> = {
     'zh-CN': { title: '机构尚未认证', detail: '您所在的机构尚未通过科工局认证，暂不能执行此操作。' },
     en: { title: 'Organisation not verified', detail: 'Your organisation has not been verified by the bureau yet, so it cannot do this.' },
   },
+  conflict_declaration_required: {
+    'zh-CN': { title: '请先声明回避情况', detail: '查看申请材料之前，请先声明您与申请方是否存在利益冲突。' },
+    en: { title: 'Conflict declaration required', detail: 'Declare whether you have a conflict of interest with the applicant before opening the application.' },
+  },
+  review_started: {
+    'zh-CN': { title: '评审已开始', detail: '已有专家提交评分，评分细则不能再修改。' },
+    en: { title: 'Review has started', detail: 'An expert has already scored an application, so the rubric can no longer change.' },
+  },
   application_exists: {
     'zh-CN': { title: '已有揭榜申请', detail: '贵机构已对该榜单提交或保存了一份揭榜申请；每个机构每个榜单只能有一份有效申请，请继续编辑原申请。' },
     en: { title: 'Application exists', detail: 'Your organisation already has an application to this challenge; one active application per organisation is allowed — continue editing that one.' },
@@ -170,6 +178,15 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   indicator_required: { 'zh-CN': '至少需要一项技术指标', en: 'at least one technical indicator is required' },
   outdated: { 'zh-CN': '条款版本已更新，请阅读最新版本后再接受', en: 'the terms have changed; read the current version and accept it' },
   empty: { 'zh-CN': '不能为空', en: 'must not be empty' },
+  // Review (packages/domain review/*).
+  assignment_conflict: { 'zh-CN': '该专家须回避（{reason}）', en: 'this expert must stand aside ({reason})' },
+  not_expert: { 'zh-CN': '不是专家库中的专家', en: 'is not an expert of the pool' },
+  not_eligible: { 'zh-CN': '申请尚未通过资格审查', en: 'the application has not been found eligible' },
+  not_enough_experts: { 'zh-CN': '符合条件且无需回避的专家只有 {available} 位', en: 'only {available} experts qualify without a conflict' },
+  weights_sum_mismatch: { 'zh-CN': '权重之和应为 {expected}（现为 {actual}）', en: 'the weights must add up to {expected} (they add up to {actual})' },
+  unknown_criterion: { 'zh-CN': '评分细则中没有这一项', en: 'the rubric has no such criterion' },
+  criterion_required: { 'zh-CN': '至少需要一项评分指标', en: 'at least one criterion is required' },
+  invalid_key: { 'zh-CN': '只能使用小写字母、数字和下划线', en: 'use lower-case letters, digits and underscores only' },
   // Applications (packages/domain application/plan.ts).
   not_positive: { 'zh-CN': '必须大于 0', en: 'must be more than zero' },
   unknown_indicator: { 'zh-CN': '榜单没有这项技术指标', en: 'the challenge has no such indicator' },

@@ -36,6 +36,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   file_type_not_allowed: 422,
   payload_too_large: 413,
   application_exists: 409,
+  conflict_declaration_required: 403,
+  review_started: 409,
   already_answered: 409,
   question_limit_reached: 422,
   internal: 500,

@@ -1,9 +1,8 @@
 import { APPLICATION_LIMITS as L, APPLICATION_STATES, CHALLENGE_STATES, MAX_AMOUNT_FEN } from '@challenge/domain';
 import { Type, type Static } from '@sinclair/typebox';
-import { Instant, Literals, Page, PageQuery, Uuid } from './common';
+import { Instant, Literals, OrNull, Page, PageQuery, Uuid } from './common';
 
-// Null first: with the app's `coerceTypes`, a string branch tried first would turn null into ''.
-const Text = (maxLength: number) => Type.Union([Type.Null(), Type.String({ maxLength })]);
+const Text = (maxLength: number) => OrNull(Type.String({ maxLength }));
 const Fen = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_FEN, description: 'integer fen (1/100 yuan)' });
 
 const TeamMember = Type.Object({ name: Text(L.memberName), role: Text(L.memberRole), lead: Type.Boolean() }, { additionalProperties: false });
@@ -11,8 +10,8 @@ const Milestone = Type.Object(
   {
     title: Text(L.milestoneTitle),
     deliverables: Text(L.milestoneDeliverables),
-    dueDate: Type.Union([Type.Null(), Type.String({ format: 'date', description: 'a Beijing calendar date, YYYY-MM-DD' })]),
-    amountFen: Type.Union([Type.Null(), Fen]),
+    dueDate: OrNull(Type.String({ format: 'date', description: 'a Beijing calendar date, YYYY-MM-DD' })),
+    amountFen: OrNull(Fen),
   },
   { additionalProperties: false },
 );
@@ -25,7 +24,7 @@ const contentFields = {
   team: Type.Array(TeamMember, { maxItems: L.teamMembers }),
   partnerOrganizationIds: Type.Array(Uuid, { maxItems: L.partners, description: 'consortium partners (联合体成员)' }),
   priorResults: Text(L.priorResults),
-  requestedFen: Type.Union([Type.Null(), Fen]),
+  requestedFen: OrNull(Fen),
   milestones: Type.Array(Milestone, { maxItems: L.milestones }),
 };
 

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 export const Problem = Type.Object(
   {
@@ -38,3 +38,9 @@ export const Page = <T extends TSchema>(item: T) =>
 /** A string enum, typed as the union of its values and shown as `enum` in OpenAPI. */
 export const Literals = <T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
   Type.Unsafe<T[number]>({ ...options, type: 'string', enum: [...values] });
+
+/**
+ * A value or null as one schema (`nullable: true`, which Ajv and OpenAPI 3.0 read) rather than a
+ * union: under the app's `coerceTypes`, a union's branches coerce — 0 became null, null became ''.
+ */
+export const OrNull = <T extends TSchema>(t: T) => Type.Unsafe<Static<T> | null>({ ...t, nullable: true });

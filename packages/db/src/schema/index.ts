@@ -5,3 +5,4 @@ export * from './attachments';
 export * from './search';
 export * from './applications';
 export * from './notifications';
+export * from './reviews';

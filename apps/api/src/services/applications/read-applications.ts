@@ -1,10 +1,11 @@
-import { applications, applicationVersions, challenges, organizations } from '@challenge/db';
+import { applications, applicationVersions, challenges, organizations, reviewAssignments } from '@challenge/db';
 import { AppError, applicationMachine, allowedActions, formatReceiptNumber, receiptYear, type Actor } from '@challenge/domain';
 import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Static } from '@sinclair/typebox';
 import type { ApplicationContent } from '../../schemas/applications';
 import type { ServiceContext } from '../context';
 import { challengeAccess, isOwner, NO_FACTS } from '../challenges/access';
+import { expertMayRead } from '../reviews/access';
 import { applicationAccess, latestVersion, type ApplicationAccess, type ApplicationRow, type VersionRow } from './records';
 import type { ChallengeRow } from '../challenges/records';
 
@@ -61,7 +62,8 @@ export async function getApplication(ctx: ServiceContext, actor: Actor, id: stri
     .where(eq(applications.id, id))
     .limit(1);
   const now = ctx.clock.now();
-  const access = found ? applicationAccess(actor, found.a, found.c, now) : 'none';
+  let access = found ? applicationAccess(actor, found.a, found.c, now) : 'none';
+  if (found && actor?.role === 'expert' && (await expertMayRead(ctx.db, actor.userId, id))) access = 'submitted';
   if (!found || access === 'none') throw new AppError('not_found');
   const versions = access === 'applicant'
     ? await ctx.db.select().from(applicationVersions).where(eq(applicationVersions.applicationId, id)).orderBy(asc(applicationVersions.version))
@@ -80,9 +82,15 @@ export async function listChallengeApplications(ctx: ServiceContext, actor: Acto
   if (!c || challengeAccess(actor, c, NO_FACTS) === 'none') throw new AppError('not_found');
   const now = ctx.clock.now();
   const bureau = actor?.role === 'bureau';
-  if (!bureau && !isOwner(actor, c)) throw new AppError('forbidden', { entity: 'application', action: 'list' });
+  const expert = actor?.role === 'expert';
+  if (!bureau && !expert && !isOwner(actor, c)) throw new AppError('forbidden', { entity: 'application', action: 'list' });
   if (!bureau && (!c.deadline || now.getTime() < c.deadline.getTime())) throw new AppError('deadline_not_reached');
-  const where = and(eq(applications.challengeId, challengeId), ne(applications.version, 0));
+  // An expert lists only what it may open: assigned, and declared free of conflict.
+  const assigned = expert
+    ? inArray(applications.id, ctx.db.select({ id: reviewAssignments.applicationId }).from(reviewAssignments)
+        .where(and(eq(reviewAssignments.expertId, actor.userId), eq(reviewAssignments.conflict, false))))
+    : undefined;
+  const where = and(eq(applications.challengeId, challengeId), ne(applications.version, 0), assigned);
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({ a: applications, org: { id: organizations.id, nameZh: organizations.nameZh, nameEn: organizations.nameEn } })
