@@ -14,6 +14,7 @@ import applicationRoutes from './routes/applications';
 import attachmentRoutes from './routes/attachments';
 import authRoutes from './routes/auth';
 import challengeRoutes from './routes/challenges';
+import decisionRoutes from './routes/decisions';
 import meRoutes from './routes/me';
 import notificationRoutes from './routes/notifications';
 import organizationRoutes from './routes/organizations';
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppOptions) {
     await api.register(attachmentRoutes);
     await api.register(applicationRoutes);
     await api.register(reviewRoutes);
+    await api.register(decisionRoutes);
     await api.register(notificationRoutes);
     await api.register(questionRoutes);
     if (opts.env === 'test' && opts.clock instanceof TestClock) await api.register(testClockRoutes(opts.clock));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError, MAX_AMOUNT_FEN, approveBounty, fenToYuanText, isAmountFen, parseYuanToFen, requestedBountyFen } from '../src/index';
+import { AppError, MAX_AMOUNT_FEN, approveBounty, fenToYuanText, isAmountFen, parseYuanToFen, requestedBountyFen, splitByLargestRemainder } from '../src/index';
 
 const fen = fc.integer({ min: 0, max: MAX_AMOUNT_FEN });
 const shares = fc.record({ enterpriseShareFen: fen, requestedSpecialFundFen: fen });
@@ -130,6 +130,35 @@ describe('parseYuanToFen (amounts typed in yuan)', () => {
       fc.property(fc.bigInt({ min: 0n, max: BigInt(MAX_AMOUNT_FEN) }), (f) => {
         const text = `${f / 100n}.${String(f % 100n).padStart(2, '0')}`;
         expect(parseYuanToFen(text)).toBe(Number(f));
+      }),
+    );
+  });
+});
+
+describe('splitByLargestRemainder', () => {
+  it('splits the 30 / 40 / 30 pattern exactly, and gives left-over fen to the largest remainders', () => {
+    expect(splitByLargestRemainder(100_000_000, [30, 40, 30])).toEqual([30_000_000, 40_000_000, 30_000_000]);
+    // 10 fen in thirds: 3.33 each, the one fen left goes to the first of the equal remainders.
+    expect(splitByLargestRemainder(10, [1, 1, 1])).toEqual([4, 3, 3]);
+    // 7 fen as 1:2 → 2.33 / 4.67: the larger remainder (0.67) gets the fen.
+    expect(splitByLargestRemainder(7, [1, 2])).toEqual([2, 5]);
+    expect(() => splitByLargestRemainder(5, [0, 0])).toThrow(RangeError);
+    expect(() => splitByLargestRemainder(1.5, [1])).toThrow(RangeError);
+  });
+
+  it('parts are whole fen ≥ 0, add up exactly and lie within one fen of the exact share', () => {
+    fc.assert(
+      fc.property(fen, fc.array(fen, { minLength: 1, maxLength: 12 }), (total, weights) => {
+        fc.pre(weights.some((w) => w > 0));
+        const parts = splitByLargestRemainder(total, weights);
+        const sum = weights.reduce((a, b) => a + BigInt(b), 0n);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+        parts.forEach((p, i) => {
+          expect(Number.isSafeInteger(p) && p >= 0).toBe(true);
+          // |p − total·w/sum| < 1, in integers: |p·sum − total·w| < sum.
+          const diff = BigInt(p) * sum - BigInt(total) * BigInt(weights[i]!);
+          expect(diff < sum && -diff < sum).toBe(true);
+        });
       }),
     );
   });

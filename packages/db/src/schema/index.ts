@@ -6,3 +6,4 @@ export * from './search';
 export * from './applications';
 export * from './notifications';
 export * from './reviews';
+export * from './decisions';

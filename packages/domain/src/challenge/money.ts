@@ -81,3 +81,27 @@ export function fenToYuanText(fen: number): string {
   if (cents === 0) return String(whole);
   return `${whole}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
 }
+
+/**
+ * `total` fen split in proportion to `weights` by the largest-remainder method (product.md "Money by
+ * funding source"): each part a whole fen, the parts adding up exactly to `total`; the fen left over
+ * after rounding down go to the largest remainders, ties to the earlier part. Exact in BigInt: a total
+ * times a weight can pass 2⁵³.
+ */
+export function splitByLargestRemainder(total: number, weights: readonly number[]): number[] {
+  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`total must be a whole number of fen ≥ 0: ${total}`);
+  if (weights.length === 0 || weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new RangeError('weights must be whole numbers ≥ 0');
+  const sum = weights.reduce((a, b) => a + BigInt(b), 0n);
+  if (sum === 0n) throw new RangeError('weights must not all be zero');
+  const t = BigInt(total);
+  const parts = weights.map((w) => (t * BigInt(w)) / sum);
+  const remainders = weights.map((w, i) => ({ i, r: (t * BigInt(w)) % sum }));
+  let left = t - parts.reduce((a, b) => a + b, 0n);
+  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  for (const { i } of remainders) {
+    if (left === 0n) break;
+    parts[i]! += 1n;
+    left -= 1n;
+  }
+  return parts.map(Number);
+}

@@ -1,0 +1,152 @@
+import { MILESTONE_STATES, OBJECTION_STATES, PROJECT_STATES } from '@challenge/domain';
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organizations, users } from './accounts';
+import { applications } from './applications';
+import { challenges } from './challenges';
+
+const fen = (name: string) => bigint(name, { mode: 'number' });
+const instant = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * The bureau's working-day calendar (architecture.md "Time"): the days that differ from "Monday to
+ * Friday work": public holidays, and weekend days worked (调休). Seeded from the State Council's notice
+ * (migration 0008); the bureau adds the next year when it is published.
+ */
+export const calendarDays = pgTable(
+  'calendar_days',
+  {
+    day: date('day', { mode: 'string' }).primaryKey(),
+    kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+    note: text('note'),
+  },
+  (t) => [check('calendar_days_kind', sql`${t.kind} in ('holiday', 'workday')`)],
+);
+
+export const decisionKindEnum = pgEnum('decision_kind', ['award', 'none']);
+
+/**
+ * A decision on a challenge, published for the notice period (公示). An upheld objection supersedes it
+ * (the challenge goes back to review and a new decision follows); the current one has no `supersededAt`.
+ */
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    challengeId: uuid('challenge_id').notNull().references(() => challenges.id),
+    kind: decisionKindEnum('kind').notNull(),
+    reasons: text('reasons'),
+    decidedBy: uuid('decided_by').notNull().references(() => users.id),
+    publishedAt: instant('published_at').notNull(),
+    /** 24:00 Beijing time of the last working day of the notice period (null for a no-winner decision). */
+    noticeEndsAt: instant('notice_ends_at'),
+    supersededAt: instant('superseded_at'),
+    finalizedAt: instant('finalized_at'),
+  },
+  (t) => [
+    index('decisions_challenge_idx').on(t.challengeId, t.publishedAt),
+    uniqueIndex('decisions_current_key').on(t.challengeId).where(sql`${t.supersededAt} is null`),
+    index('decisions_decided_by_idx').on(t.decidedBy),
+  ],
+);
+
+/** The winners of a decision and their awards, split by funding source as the challenge's bounty is. */
+export const decisionAwards = pgTable(
+  'decision_awards',
+  {
+    decisionId: uuid('decision_id').notNull().references(() => decisions.id),
+    applicationId: uuid('application_id').notNull().references(() => applications.id),
+    awardFen: fen('award_fen').notNull(),
+    enterpriseShareFen: fen('enterprise_share_fen').notNull(),
+    specialFundFen: fen('special_fund_fen').notNull(),
+  },
+  (t) => [
+    uniqueIndex('decision_awards_key').on(t.decisionId, t.applicationId),
+    index('decision_awards_application_idx').on(t.applicationId),
+    check('decision_awards_split', sql`${t.enterpriseShareFen} >= 0 and ${t.specialFundFen} >= 0 and ${t.enterpriseShareFen} + ${t.specialFundFen} = ${t.awardFen} and ${t.awardFen} > 0`),
+  ],
+);
+
+/** Written feedback to each reviewed applicant not selected (and optionally to winners). */
+export const decisionFeedback = pgTable(
+  'decision_feedback',
+  {
+    decisionId: uuid('decision_id').notNull().references(() => decisions.id),
+    applicationId: uuid('application_id').notNull().references(() => applications.id),
+    text: text('text').notNull(),
+  },
+  (t) => [uniqueIndex('decision_feedback_key').on(t.decisionId, t.applicationId), index('decision_feedback_application_idx').on(t.applicationId)],
+);
+
+export const objectionStateEnum = pgEnum('objection_state', OBJECTION_STATES);
+
+/** 异议: filed during the notice period; seen by the bureau (and its filer); outcomes are published without the filer. */
+export const objections = pgTable(
+  'objections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    challengeId: uuid('challenge_id').notNull().references(() => challenges.id),
+    decisionId: uuid('decision_id').notNull().references(() => decisions.id),
+    filedBy: uuid('filed_by').notNull().references(() => users.id),
+    reasons: text('reasons').notNull(),
+    evidence: text('evidence'),
+    state: objectionStateEnum('state').notNull().default('open'),
+    resolution: text('resolution'),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    resolvedAt: instant('resolved_at'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    index('objections_challenge_idx').on(t.challengeId, t.state),
+    index('objections_decision_idx').on(t.decisionId),
+    index('objections_filed_by_idx').on(t.filedBy),
+    index('objections_resolved_by_idx').on(t.resolvedBy),
+    check('objections_resolution', sql`(${t.state} = 'open') = (${t.resolvedAt} is null)`),
+  ],
+);
+
+export const projectStateEnum = pgEnum('project_state', PROJECT_STATES);
+export const milestoneStateEnum = pgEnum('milestone_state', MILESTONE_STATES);
+
+/** 任务书: one per winner, created at finalize with the milestones of the winner's plan. */
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    challengeId: uuid('challenge_id').notNull().references(() => challenges.id),
+    applicationId: uuid('application_id').notNull().references(() => applications.id),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    state: projectStateEnum('state').notNull().default('awaiting_signature'),
+    awardFen: fen('award_fen').notNull(),
+    enterpriseShareFen: fen('enterprise_share_fen').notNull(),
+    specialFundFen: fen('special_fund_fen').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('projects_application_key').on(t.applicationId),
+    index('projects_challenge_idx').on(t.challengeId),
+    index('projects_organization_idx').on(t.organizationId),
+    check('projects_split', sql`${t.enterpriseShareFen} + ${t.specialFundFen} = ${t.awardFen}`),
+  ],
+);
+
+/** A project's milestones: each amount split by source so that each source adds up exactly to the project's share. */
+export const projectMilestones = pgTable(
+  'project_milestones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    deliverables: text('deliverables'),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    amountFen: fen('amount_fen').notNull(),
+    enterpriseShareFen: fen('enterprise_share_fen').notNull(),
+    specialFundFen: fen('special_fund_fen').notNull(),
+    state: milestoneStateEnum('state').notNull().default('pending'),
+  },
+  (t) => [
+    uniqueIndex('project_milestones_key').on(t.projectId, t.position),
+    check('project_milestones_split', sql`${t.enterpriseShareFen} >= 0 and ${t.specialFundFen} >= 0 and ${t.enterpriseShareFen} + ${t.specialFundFen} = ${t.amountFen}`),
+  ],
+);
