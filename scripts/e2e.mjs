@@ -26,7 +26,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'challenge-e2e-'));
 const baseUrl = `http://127.0.0.1:${port}`;
 // NODE_ENV=test enables the test clock route; demo data loads because the embedded database is empty.
 const server = spawn(process.execPath, ['apps/api/dist/server.js'], {
-  env: { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ORIGIN: baseUrl },
+  // The browser tests sign in as the same demo accounts many times in a few minutes, from one address:
+  // the sign-in limit (tested through the API) is raised so the suites do not lock each other out.
+  env: { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ORIGIN: baseUrl, LOGIN_RATE_LIMIT: '1000' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let log = '';

@@ -50,6 +50,8 @@ export interface AppOptions {
   logger?: boolean;
   serverFactory?: FastifyServerFactory;
   trustProxy?: boolean;
+  /** Sign-in attempts per address and e-mail in 15 minutes (LOGIN_RATE_LIMIT; 10 by default). */
+  loginRateLimit?: number;
 }
 
 /** Builds the API: external plugins, then the app's own (auth), then routes — all under /api. */
@@ -91,7 +93,7 @@ export async function buildApp(opts: AppOptions) {
 
   await app.register(async (api) => {
     await api.register(systemRoutes);
-    await api.register(authRoutes);
+    await api.register(authRoutes, { loginRateLimit: opts.loginRateLimit ?? 10 });
     await api.register(meRoutes);
     await api.register(organizationRoutes);
     await api.register(userRoutes);

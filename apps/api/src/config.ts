@@ -17,6 +17,8 @@ export interface Config {
   sweepIntervalMs: number;
   /** How often recorded events become in-app notifications (NOTIFY_INTERVAL_MS). */
   notifyIntervalMs: number;
+  /** Sign-in attempts per address and e-mail in 15 minutes (LOGIN_RATE_LIMIT). */
+  loginRateLimit: number;
   /**
    * MEILI_URL / MEILI_MASTER_KEY: search through Meilisearch (packages/search, meilisearch-engine.ts),
    * falling back to the PostgreSQL engine when it cannot answer. Absent: the PostgreSQL engine alone.
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     sweepIntervalMs: Number(env.SWEEP_INTERVAL_MS ?? 60_000),
     notifyIntervalMs: Number(env.NOTIFY_INTERVAL_MS ?? 3_000),
+    loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
     meilisearch: env.MEILI_URL ? { url: env.MEILI_URL, ...(env.MEILI_MASTER_KEY ? { apiKey: env.MEILI_MASTER_KEY } : {}) } : undefined,
     searchOutboxIntervalMs: Number(env.SEARCH_OUTBOX_INTERVAL_MS ?? 2_000),
     version: env.npm_package_version ?? readVersion(),

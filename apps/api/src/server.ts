@@ -86,6 +86,7 @@ const app = await buildApp({
   version: config.version,
   logger: process.env.LOG_REQUESTS === '1',
   trustProxy: config.trustProxy,
+  loginRateLimit: config.loginRateLimit,
   serverFactory: (apiHandler) =>
     createServer((req, res) => {
       const path = req.url ?? '/';

@@ -6,7 +6,7 @@ import { LoginBody, RefreshBody, RegisterBody, RegisterResponse, TokenPair } fro
 import { problemResponses } from '../schemas/common';
 import { organizationFullView, userView } from '../services/views';
 
-const routes: FastifyPluginAsyncTypebox = async (app) => {
+const routes: FastifyPluginAsyncTypebox<{ loginRateLimit: number }> = async (app, { loginRateLimit }) => {
   const auth = () => ({ ...app.ctx, signAccessToken: app.signAccessToken });
 
   app.post('/auth/register', {
@@ -25,7 +25,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     config: {
       // Per address and e-mail, so one attacker cannot lock everyone out and one account cannot be ground down.
       rateLimit: {
-        max: 10,
+        max: loginRateLimit,
         timeWindow: '15 minutes',
         keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
       },
