@@ -1,6 +1,9 @@
-import { auditLog, challengeAmendments, challengeReviews, challenges, confidentialityAcceptances, organizations, users, verifyAuditChain } from '@challenge/db';
+import {
+  applications, auditLog, challengeAmendments, challengeReviews, challenges, confidentialityAcceptances, objections, organizations, projectMilestones, projects, questions,
+  reviewAssignments, users, verifyAuditChain,
+} from '@challenge/db';
 import { CHALLENGE_CATEGORIES, CHALLENGE_INDUSTRIES } from '@challenge/domain';
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CHALLENGES } from '../src/demo/challenges';
 import { DEMO_ACCOUNTS, ensureBureauAdmin, isEmptyDatabase, loadDemoData } from '../src/demo/seed';
@@ -53,13 +56,13 @@ describe('demo challenges', () => {
   // Runs after the load above (tests in a file run in order).
   const all = () => env.database.db.select().from(challenges);
 
-  it('has at least 30 challenges across both industries, all five categories and every state up to closed', async () => {
+  it('has at least 30 challenges across both industries, all five categories and every state from draft to awarded', async () => {
     const rows = await all();
     expect(rows.length).toBeGreaterThanOrEqual(30);
     expect(rows.length).toBe(DEMO_CHALLENGES.length);
     expect(new Set(rows.map((c) => c.industry))).toEqual(new Set(CHALLENGE_INDUSTRIES));
     expect(new Set(rows.map((c) => c.category))).toEqual(new Set(CHALLENGE_CATEGORIES));
-    expect(new Set(rows.map((c) => c.state))).toEqual(new Set(['draft', 'pending_review', 'published', 'closed', 'cancelled']));
+    expect(new Set(rows.map((c) => c.state))).toEqual(new Set(['draft', 'pending_review', 'published', 'closed', 'reviewing', 'notice', 'awarded', 'cancelled']));
   });
 
   it('brings every challenge to the state its story leads to', async () => {
@@ -92,7 +95,7 @@ describe('demo challenges', () => {
       expect(c.deadline!.getTime() - now, c.titleZh).toBeLessThan(125 * DAY);
       expect(c.publishedAt!.getTime()).toBeLessThan(now);
     }
-    for (const c of rows.filter((r) => r.state === 'closed')) {
+    for (const c of rows.filter((r) => ['closed', 'reviewing', 'notice', 'awarded'].includes(r.state))) {
       expect(c.deadline!.getTime()).toBeLessThan(now);
       expect(c.closedAt!.getTime()).toBeGreaterThan(c.deadline!.getTime());
     }
@@ -142,5 +145,27 @@ describe('demo challenges', () => {
 
     const open = await env.app.inject({ method: 'GET', url: '/api/challenges?status=published&pageSize=100' });
     expect(open.json().total).toBe(published.length);
+  });
+});
+
+describe('demo work after publication', () => {
+  it('answers questions, reviews applications, holds a decision in notice with an objection open, and makes an award final with its project', async () => {
+    const db = env.database.db;
+    const states = await db.select({ state: applications.state, n: count() }).from(applications).groupBy(applications.state);
+    const byState = Object.fromEntries(states.map((s) => [s.state, Number(s.n)]));
+    expect(byState).toMatchObject({ under_review: 2, selected: 1, not_selected: 2, awarded: 1 });
+    const answered = await db.select({ n: count() }).from(questions).where(isNotNull(questions.answer));
+    expect(Number(answered[0]!.n)).toBeGreaterThanOrEqual(2);
+    expect(await db.select({ state: objections.state }).from(objections)).toEqual([{ state: 'open' }]);
+    const [project] = await db.select().from(projects);
+    expect(project).toMatchObject({ state: 'awaiting_signature' });
+    const milestones = await db.select().from(projectMilestones).where(eq(projectMilestones.projectId, project!.id));
+    expect(milestones.reduce((s, m) => s + m.amountFen, 0)).toBe(project!.awardFen);
+    // The demo expert has a challenge waiting for its declaration.
+    const waiting = await db.select({ n: count() }).from(reviewAssignments).where(isNull(reviewAssignments.conflict));
+    expect(Number(waiting[0]!.n)).toBe(2);
+    // The two solver accounts visitors sign in with start clean.
+    const visitors = await db.select({ id: users.organizationId }).from(users).where(inArray(users.email, ['chen@ustb.edu.cn', 'a.mueller@rwth-aachen.de']));
+    expect(await db.select({ id: applications.id }).from(applications).where(inArray(applications.organizationId, visitors.map((v) => v.id!)))).toEqual([]);
   });
 });

@@ -35,7 +35,8 @@ export interface DemoChallenge {
   key: string;
   owner: DemoOwnerKey;
   /** Where the story leads once every passed deadline has been recorded (the demo test checks it). */
-  state: 'draft' | 'pending_review' | 'published' | 'closed' | 'cancelled';
+  /** Where the challenge's story and what follows publication (demo/applications.ts) leave it. */
+  state: 'draft' | 'pending_review' | 'published' | 'closed' | 'reviewing' | 'notice' | 'awarded' | 'cancelled';
   createdDaysAgo: number;
   /** The deadline given at creation: Beijing 17:00, this many days from now (negative: passed). */
   deadlineInDays: number;

@@ -114,7 +114,7 @@ const roundBloom: DemoChallenge = {
 const gearSteel: DemoChallenge = {
   key: 'gear-steel-hardenability',
   owner: 'steel.wang',
-  state: 'closed',
+  state: 'reviewing',
   createdDaysAgo: 120,
   deadlineInDays: -10,
   input: {
@@ -492,7 +492,7 @@ const nickelExtrusion: DemoChallenge = {
 const invarStrip: DemoChallenge = {
   key: 'invar-strip-transfer',
   owner: 'hengxin',
-  state: 'closed',
+  state: 'notice',
   createdDaysAgo: 140,
   deadlineInDays: -40,
   input: {
@@ -738,7 +738,7 @@ const chromeFree: DemoChallenge = {
 const tundishMix: DemoChallenge = {
   key: 'tundish-dry-vibratable-mix',
   owner: 'jinshi',
-  state: 'closed',
+  state: 'awarded',
   createdDaysAgo: 100,
   deadlineInDays: -35,
   input: {

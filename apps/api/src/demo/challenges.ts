@@ -2,8 +2,8 @@
  * The demo challenge catalogue and its loader. Each challenge is created and moved by the services a
  * user calls — create, submit, return, update, approve, amend, cancel, accept the terms — each on its
  * own day in the past; passed deadlines are recorded by the same sweep the background loop runs, a
- * minute after each deadline. Later demo data (applications, reviews, projects) can merge its own
- * steps with `demoChallengeSteps` into one `runTimeline`, finding challenges by their `key`.
+ * minute after each deadline. What follows publication (demo/applications.ts) merges its steps with
+ * `demoChallengeSteps` into one `runTimeline` (demo/seed.ts), finding challenges by their `key`.
  */
 import { CURRENT_CONFIDENTIALITY_TERMS_VERSION, type Actor } from '@challenge/domain';
 import { acceptConfidentiality } from '../services/challenges/accept-confidentiality';
@@ -20,7 +20,7 @@ import type { DemoChallenge, DemoOwnerKey, DemoStep } from './challenge-types';
 import { EQUIPMENT_CHALLENGES } from './challenges-equipment';
 import { METALLURGY_CHALLENGES } from './challenges-metallurgy';
 import type { DemoSolverKey } from './organizations';
-import { beijing, runTimeline, type TimedStep } from './timeline';
+import { beijing, type TimedStep } from './timeline';
 
 export type { DemoChallenge } from './challenge-types';
 
@@ -109,14 +109,4 @@ export function demoChallengeSteps(anchor: Date, actors: DemoChallengeActors, id
     }
   });
   return steps;
-}
-
-/**
- * Creates the demo challenges and plays their stories, in time order, with the clock of each step;
- * `anchor` is the load's "now". Returns each challenge's id by key.
- */
-export async function loadDemoChallenges(ctx: ServiceContext, actors: DemoChallengeActors, anchor: Date): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  await runTimeline(ctx, demoChallengeSteps(anchor, actors, ids));
-  return ids;
 }

@@ -15,9 +15,10 @@ import { inTransaction } from '../services/context';
 import { appendAudit } from '@challenge/db';
 import { closeDueChallenges } from '../services/challenges/close-challenge';
 import type { DemoOwnerKey } from './challenge-types';
-import { loadDemoChallenges } from './challenges';
+import { demoApplicationSteps } from './applications';
+import { demoChallengeSteps } from './challenges';
 import { DEMO_ENTERPRISE_KEYS, registerDemoOrganizations, withCheckCharacter } from './organizations';
-import { at, beijing } from './timeline';
+import { at, beijing, runTimeline } from './timeline';
 
 const PASSWORD = 'demo-password-2026';
 
@@ -71,7 +72,7 @@ export async function loadDemoData(ctx: ServiceContext) {
   const bureau = asActor({ id: bureauId, role: 'bureau', organizationId: null, isOrgAdmin: false });
 
   await createStaffUser(on(210, '09:00'), bureau, { email: financeEmail!, password: PASSWORD, displayName: '财政局 刘会计', role: 'finance' });
-  await createStaffUser(on(210, '09:05'), bureau, { email: expertEmail!, password: PASSWORD, displayName: '李教授', role: 'expert' });
+  const li = await createStaffUser(on(210, '09:05'), bureau, { email: expertEmail!, password: PASSWORD, displayName: '李教授', role: 'expert' });
   // Disabled later, so user management shows both states.
   const former = await createStaffUser(on(210, '09:10'), bureau, { email: 'former.expert@demo.expert.cn', password: PASSWORD, displayName: '张研究员（已离任）', role: 'expert' });
 
@@ -111,7 +112,12 @@ export async function loadDemoData(ctx: ServiceContext) {
     'steel.zhao': asActor({ ...colleague.user, organizationId: steel.organization.id, isOrgAdmin: false }),
     ...Object.fromEntries(DEMO_ENTERPRISE_KEYS.map((k) => [k, members[k]])),
   } as Record<DemoOwnerKey, Actor>;
-  await loadDemoChallenges(ctx, { bureau, owners, solvers: members }, anchor);
+  // The challenges' stories and what follows publication (Q&A, applications, review, decision, award), in one time order.
+  const ids = new Map<string, string>();
+  await runTimeline(ctx, [
+    ...demoChallengeSteps(anchor, { bureau, owners, solvers: members }, ids),
+    ...demoApplicationSteps(anchor, { bureau, expert: asActor({ ...li, organizationId: null })!, owners, solvers: members }, ids),
+  ]);
 
   // Still in the bureau's queue, so the verification page has work to show.
   await register(on(1, '10:05'), {
