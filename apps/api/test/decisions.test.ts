@@ -61,6 +61,7 @@ describe('deciding', () => {
     });
     expect(bad.status).toBe(422);
     expect((bad.body!.errors as Json[]).map((x) => x.code)).toEqual(expect.arrayContaining(['not_under_review', 'awards_exceed_bounty', 'required']));
+    expect((bad.body!.errors as Json[]).find((x) => x.code === 'awards_exceed_bounty')!.message).toBe('奖励合计 160000000 分，超过榜单金额 150000000 分');
     expect((await call('GET', `/api/challenges/${challenge.id}`)).body).toMatchObject({ state: 'reviewing' });
   });
 
@@ -95,12 +96,13 @@ describe('objections and the award', () => {
     expect((await call('GET', `/api/challenges/${challenge.id}/objections`, await tokenOf(solvers[0]!))).body!.items).toEqual([]);
     expect((await call('GET', `/api/challenges/${challenge.id}/objections`, s.bureau)).body!.items).toHaveLength(1);
 
+    expect((await call('POST', `/api/challenges/${challenge.id}/objections`, s.bureau, { reasons: '科工局不提出异议，只处理异议。' })).status).toBe(403);
     const early = await call('POST', `/api/challenges/${challenge.id}/finalize`, s.bureau, {});
-    expect(early.body).toMatchObject({ code: 'deadline_not_reached' });
+    expect(early.body).toMatchObject({ code: 'notice_period_running' });
     clock.set(new Date('2026-10-13T16:00:00Z'));
     const bureau = await sharedBureauToken(env);
-    expect((await call('POST', `/api/challenges/${challenge.id}/objections`, await tokenOf(solvers[2]!), { reasons: '期满之后再提出的异议。' })).body).toMatchObject({ code: 'deadline_passed' });
-    expect((await call('POST', `/api/challenges/${challenge.id}/finalize`, bureau, {})).status).toBe(409);
+    expect((await call('POST', `/api/challenges/${challenge.id}/objections`, await tokenOf(solvers[2]!), { reasons: '期满之后再提出的异议。' })).body).toMatchObject({ code: 'notice_period_over' });
+    expect((await call('POST', `/api/challenges/${challenge.id}/finalize`, bureau, {})).body).toMatchObject({ code: 'objections_open' });
 
     expect((await call('POST', `/api/objections/${filed.body!.id}/resolve`, await tokenOf(s.owner), { outcome: 'dismissed', resolution: '经核查不存在合作关系。' })).status).toBe(403);
     const dismissed = await call('POST', `/api/objections/${filed.body!.id}/resolve`, bureau, { outcome: 'dismissed', resolution: '经核查不存在合作关系。' });
@@ -147,7 +149,7 @@ describe('objections and the award', () => {
     const upheld = await call('POST', `/api/objections/${filed.body!.id}/resolve`, t.bureau, { outcome: 'upheld', resolution: '重新组织评审。' });
     expect(upheld.body).toMatchObject({ state: 'upheld' });
     expect((await call('GET', `/api/challenges/${t.challenge.id}`)).body).toMatchObject({ state: 'reviewing' });
-    expect((await call('GET', `/api/challenges/${t.challenge.id}/decision`)).body).toMatchObject({ superseded: true });
+    expect((await call('GET', `/api/challenges/${t.challenge.id}/decision`)).body).toMatchObject({ superseded: true, winners: [] });
     for (const id of t.ids.slice(0, 2)) expect((await call('GET', `/api/applications/${id}`, t.bureau)).body).toMatchObject({ state: 'under_review' });
     const again = await call('POST', `/api/challenges/${t.challenge.id}/decision`, t.bureau, { selections: [], feedback: { [t.ids[0]!]: '均未达到指标要求。', [t.ids[1]!]: '均未达到指标要求。' }, reasons: '两份申请均未达到技术指标。' });
     expect(again.body).toMatchObject({ kind: 'none', superseded: false, noticeEndsAt: null });

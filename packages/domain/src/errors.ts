@@ -37,6 +37,9 @@ export type ErrorCode =
   | 'application_exists'
   | 'conflict_declaration_required'
   | 'review_started'
+  | 'notice_period_running'
+  | 'notice_period_over'
+  | 'objections_open'
   | 'already_answered'
   | 'question_limit_reached'
   | 'internal';

@@ -97,6 +97,18 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, Record<Locale, Message>> = {
     'zh-CN': { title: '机构尚未认证', detail: '您所在的机构尚未通过科工局认证，暂不能执行此操作。' },
     en: { title: 'Organisation not verified', detail: 'Your organisation has not been verified by the bureau yet, so it cannot do this.' },
   },
+  notice_period_running: {
+    'zh-CN': { title: '公示期未满', detail: '公示期尚未结束，期满且没有未处理的异议后才能确认中选结果。' },
+    en: { title: 'Notice period running', detail: 'The notice period has not ended; the award can be made final once it has and no objection is open.' },
+  },
+  notice_period_over: {
+    'zh-CN': { title: '公示期已结束', detail: '公示期已结束，不能再提出异议。' },
+    en: { title: 'Notice period over', detail: 'The notice period has ended; objections can no longer be filed.' },
+  },
+  objections_open: {
+    'zh-CN': { title: '尚有异议未处理', detail: '还有未处理的异议，请先逐一处理后再确认中选结果。' },
+    en: { title: 'Objections open', detail: 'Some objections are still open; resolve each of them before making the award final.' },
+  },
   conflict_declaration_required: {
     'zh-CN': { title: '请先声明回避情况', detail: '查看申请材料之前，请先声明您与申请方是否存在利益冲突。' },
     en: { title: 'Conflict declaration required', detail: 'Declare whether you have a conflict of interest with the applicant before opening the application.' },
@@ -178,6 +190,13 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   indicator_required: { 'zh-CN': '至少需要一项技术指标', en: 'at least one technical indicator is required' },
   outdated: { 'zh-CN': '条款版本已更新，请阅读最新版本后再接受', en: 'the terms have changed; read the current version and accept it' },
   empty: { 'zh-CN': '不能为空', en: 'must not be empty' },
+  // Decisions (packages/domain decision/decision.ts).
+  too_many_winners: { 'zh-CN': '最多选 {max} 个中选方案', en: 'at most {max} winners may be selected' },
+  unknown_application: { 'zh-CN': '不是本榜单的申请', en: 'is not an application to this challenge' },
+  not_under_review: { 'zh-CN': '该申请不在评审中（{state}）', en: 'the application is not under review ({state})' },
+  not_reviewed: { 'zh-CN': '该申请还没有完成的专家评审', en: 'the application has no finished expert review' },
+  award_exceeds_request: { 'zh-CN': '不能超过申请金额（{requested} 分）', en: 'may not exceed the amount applied for ({requested} fen)' },
+  awards_exceed_bounty: { 'zh-CN': '奖励合计 {total} 分，超过榜单金额 {bounty} 分', en: 'the awards add up to {total} fen, more than the bounty of {bounty} fen' },
   // Review (packages/domain review/*).
   assignment_conflict: { 'zh-CN': '该专家须回避（{reason}）', en: 'this expert must stand aside ({reason})' },
   not_expert: { 'zh-CN': '不是专家库中的专家', en: 'is not an expert of the pool' },

@@ -22,9 +22,9 @@ export async function finalizeChallenge(ctx: ServiceContext, actor: Actor, chall
     const to = transition(challengeMachine, challenge.state, 'finalize', actor.role);
     const now = ctx.clock.now();
     const [decision] = await tx.select().from(decisions).where(and(eq(decisions.challengeId, challengeId), isNull(decisions.supersededAt))).for('update');
-    if (!decision?.noticeEndsAt || now.getTime() < decision.noticeEndsAt.getTime()) throw new AppError('deadline_not_reached');
+    if (!decision?.noticeEndsAt || now.getTime() < decision.noticeEndsAt.getTime()) throw new AppError('notice_period_running');
     const [open] = await tx.select({ id: objections.id }).from(objections).where(and(eq(objections.decisionId, decision.id), eq(objections.state, 'open'))).limit(1);
-    if (open) throw new AppError('illegal_transition', { entity: 'challenge', from: 'notice_with_open_objection', action: 'finalize' });
+    if (open) throw new AppError('objections_open');
 
     const awards = await tx.select().from(decisionAwards).where(eq(decisionAwards.decisionId, decision.id));
     const created: string[] = [];

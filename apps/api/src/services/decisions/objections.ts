@@ -13,6 +13,8 @@ import { reindex } from '../search/engine';
  */
 export async function fileObjection(ctx: ServiceContext, actor: Actor, challengeId: string, input: { reasons: string; evidence?: string }) {
   if (!actor) throw new AppError('unauthenticated');
+  // The bureau resolves objections; it does not file them.
+  if (actor.role === 'bureau') throw new AppError('forbidden', { entity: 'objection', action: 'file' });
   const reasons = input.reasons.trim();
   if (reasons.length < 10) throw AppError.invalid([{ field: 'reasons', code: 'minLength', params: { limit: 10 } }]);
   return inTransaction(ctx, async (tx) => {
@@ -21,7 +23,7 @@ export async function fileObjection(ctx: ServiceContext, actor: Actor, challenge
     const [decision] = await tx.select().from(decisions).where(and(eq(decisions.challengeId, challengeId), isNull(decisions.supersededAt)));
     const now = ctx.clock.now();
     if (c.state !== 'notice' || !decision?.noticeEndsAt) throw new AppError('illegal_transition', { entity: 'challenge', from: c.state, action: 'object' });
-    if (now.getTime() >= decision.noticeEndsAt.getTime()) throw new AppError('deadline_passed');
+    if (now.getTime() >= decision.noticeEndsAt.getTime()) throw new AppError('notice_period_over');
     const [row] = await tx.insert(objections).values({
       challengeId, decisionId: decision.id, filedBy: actor.userId, reasons, evidence: input.evidence?.trim() || null, createdAt: now,
     }).returning();

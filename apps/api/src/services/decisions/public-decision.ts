@@ -17,7 +17,8 @@ export async function publicDecision(ctx: ServiceContext, actor: Actor, challeng
   if (!c || challengeAccess(actor, c, facts(challengeId)) === 'none') throw new AppError('not_found');
   const [d] = await ctx.db.select().from(decisions).where(eq(decisions.challengeId, challengeId)).orderBy(desc(decisions.publishedAt)).limit(1);
   if (!d) throw new AppError('not_found');
-  const winners = await ctx.db
+  // A superseded decision's winners are withdrawn: not published any more.
+  const winners = d.supersededAt ? [] : await ctx.db
     .select({ applicationId: decisionAwards.applicationId, awardFen: decisionAwards.awardFen, enterpriseShareFen: decisionAwards.enterpriseShareFen, specialFundFen: decisionAwards.specialFundFen, nameZh: organizations.nameZh, nameEn: organizations.nameEn, country: organizations.country })
     .from(decisionAwards)
     .innerJoin(applications, eq(applications.id, decisionAwards.applicationId))
