@@ -132,6 +132,7 @@ export const browse: typeof zh = {
     },
     facetCount: '{label} ({count})',
     facetCountApprox: '{label} (about {count})',
+    aboutCount: 'about {count}',
     apply: 'Apply filters',
     clear: 'Clear filters',
     resultCount: '{count} challenges',

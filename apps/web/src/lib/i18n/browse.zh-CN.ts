@@ -136,6 +136,7 @@ export const browse = {
     },
     facetCount: '{label}（{count}）',
     facetCountApprox: '{label}（约 {count}）',
+    aboutCount: '约 {count}',
     apply: '筛选',
     clear: '清除筛选',
     resultCount: '共找到 {count} 项榜单',

@@ -2,12 +2,22 @@ import type { Messages } from './zh-CN';
 import { browse } from './browse.en';
 import { challenge } from './challenge.en';
 import { manage } from './manage.en';
+import { qa } from './qa.en';
+import { notifications } from './notifications.en';
+import { apply } from './apply.en';
+import { review } from './review.en';
+import { decision } from './decision.en';
 
 /** English messages, typed as the Chinese ones: a missing or extra key does not compile. */
 export const messages: Messages = {
   challenge,
   browse,
   manage,
+  qa,
+  notifications,
+  apply,
+  review,
+  decision,
   site: {
     name: 'Open Challenge',
     bureau: 'Jingxing Mining District Science, Technology and Industry Bureau',

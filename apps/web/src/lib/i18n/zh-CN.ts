@@ -1,6 +1,11 @@
 import { browse } from './browse.zh-CN';
 import { challenge } from './challenge.zh-CN';
 import { manage } from './manage.zh-CN';
+import { qa } from './qa.zh-CN';
+import { notifications } from './notifications.zh-CN';
+import { apply } from './apply.zh-CN';
+import { review } from './review.zh-CN';
+import { decision } from './decision.zh-CN';
 
 /**
  * Chinese messages: the source of truth for keys. `en.ts` is typed against this shape, so a key
@@ -10,6 +15,11 @@ export const messages = {
   challenge,
   browse,
   manage,
+  qa,
+  notifications,
+  apply,
+  review,
+  decision,
   site: {
     name: '揭榜挂帅',
     bureau: '井陉矿区科技和工业信息化局',

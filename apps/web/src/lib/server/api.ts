@@ -28,6 +28,11 @@ import type {
   User,
   UserStatus,
 } from '$lib/types';
+import type { Question, QuestionPage } from '$lib/qa';
+import type { NotificationPage } from '$lib/notifications';
+import type { ApplicationPage, ApplicationPatch, ApplicationView } from '$lib/apply';
+import type { AssignInput, AssignResult, Expert, ExpertProfileInput, MyReview, OrgNames, Ranking, ReviewInput, ReviewState, Rubric, RubricCriterion } from '$lib/review';
+import type { Decision, DecisionInput, FinalizeResult, Objection, ObjectionInput, ResolveInput } from '$lib/decision';
 
 export interface ApiFieldError {
   field: string;
@@ -51,7 +56,7 @@ export class ApiError extends Error {
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 
 type Query = Record<string, string | number | undefined | null>;
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 interface CallOptions {
   query?: Query;
@@ -172,11 +177,66 @@ export function createApi(event: ApiEvent) {
         call<Challenge>('POST', `/challenges/${encodeURIComponent(id)}/amendments`, { body: input }),
       acceptConfidentiality: (id: string, termsVersion: string) => call<Challenge>('POST', `/challenges/${encodeURIComponent(id)}/confidentiality`, { body: { termsVersion } }),
     },
+    questions: {
+      list: (challengeId: string, q: { page?: number; pageSize?: number } = {}) =>
+        call<QuestionPage>('GET', `/challenges/${encodeURIComponent(challengeId)}/questions`, { query: q }),
+      ask: (challengeId: string, body: string) => call<Question>('POST', `/challenges/${encodeURIComponent(challengeId)}/questions`, { body: { body } }),
+      answer: (questionId: string, answer: string) => call<Question>('POST', `/questions/${encodeURIComponent(questionId)}/answer`, { body: { answer } }),
+    },
     attachments: {
       upload: (challengeId: string, filename: string, bytes: Uint8Array<ArrayBuffer>) =>
         send('POST', '/attachments', { query: { parentType: 'challenge', parentId: challengeId, filename }, bytes }).then((r) => r.json() as Promise<Attachment>),
       /** The API's answer as it is (headers and body stream), for the web route that passes a download on. */
       download: (id: string) => send('GET', `/attachments/${encodeURIComponent(id)}`),
+    },
+    notifications: {
+      list: (q: { page?: number; pageSize?: number }) => call<NotificationPage>('GET', '/notifications', { query: q }),
+      unreadCount: () => call<{ unread: number }>('GET', '/notifications/unread-count'),
+      markRead: (id: string) => call<{ unread: number }>('POST', `/notifications/${encodeURIComponent(id)}/read`),
+      markAllRead: () => call<{ unread: number }>('POST', '/notifications/read-all'),
+    },
+    /** Applications (揭榜): the solver's own, through the API's applicant view. */
+    applications: {
+      create: (challengeId: string, draft: ApplicationPatch = {}) =>
+        call<ApplicationView>('POST', `/challenges/${encodeURIComponent(challengeId)}/applications`, { body: draft }),
+      list: (q: { page?: number; pageSize?: number } = {}) => call<ApplicationPage>('GET', '/applications', { query: q }),
+      get: (id: string) => call<ApplicationView>('GET', `/applications/${encodeURIComponent(id)}`),
+      save: (id: string, patch: ApplicationPatch) => call<ApplicationView>('PATCH', `/applications/${encodeURIComponent(id)}`, { body: patch }),
+      submit: (id: string) => call<ApplicationView>('POST', `/applications/${encodeURIComponent(id)}/submit`),
+      withdraw: (id: string) => call<ApplicationView>('POST', `/applications/${encodeURIComponent(id)}/withdraw`),
+    },
+    /** Expert review (专家评审): eligibility, the expert pool, rubric, assignment, the expert's declaration and scores, the ranking. */
+    reviews: {
+      /** Submitted applications (latest frozen versions): the bureau; the owner after the deadline. */
+      applications: (challengeId: string, q: { page?: number; pageSize?: number } = {}) =>
+        call<ApplicationPage>('GET', `/challenges/${encodeURIComponent(challengeId)}/applications`, { query: q }),
+      /** One application: the bureau, the owner after the deadline, an assigned expert once declared free of conflict. */
+      application: (applicationId: string) => call<ApplicationView>('GET', `/applications/${encodeURIComponent(applicationId)}`),
+      eligibility: (applicationId: string, input: { eligible: boolean; reason?: string }) =>
+        call<ApplicationView>('POST', `/applications/${encodeURIComponent(applicationId)}/eligibility`, { body: input }),
+      experts: (expertise: string[] = []) => call<{ items: Expert[] }>('GET', '/experts', { query: { expertise: expertise.join(',') } }),
+      setExpertProfile: (expertId: string, input: ExpertProfileInput) => call<ExpertProfileInput>('PUT', `/experts/${encodeURIComponent(expertId)}/profile`, { body: input }),
+      assign: (challengeId: string, input: AssignInput) => call<AssignResult>('POST', `/challenges/${encodeURIComponent(challengeId)}/reviewers`, { body: input }),
+      rubric: (challengeId: string) => call<Rubric>('GET', `/challenges/${encodeURIComponent(challengeId)}/rubric`),
+      setRubric: (challengeId: string, criteria: RubricCriterion[]) => call<Rubric>('PUT', `/challenges/${encodeURIComponent(challengeId)}/rubric`, { body: { criteria } }),
+      ranking: (challengeId: string) => call<Ranking>('GET', `/challenges/${encodeURIComponent(challengeId)}/ranking`),
+      /** The signed-in expert's assignments. */
+      mine: () => call<{ items: MyReview[] }>('GET', '/reviews'),
+      /** The expert's conflict declaration (final), then its scores (revisable while in review). */
+      submit: (applicationId: string, input: ReviewInput) => call<ReviewState>('PUT', `/applications/${encodeURIComponent(applicationId)}/review`, { body: input }),
+      /** An organisation's public names (a consortium partner of an application). */
+      organization: (id: string) => call<OrgNames & { id: string }>('GET', `/organizations/${encodeURIComponent(id)}`),
+    },
+    /** Decision and public notice (公示): the bureau decides, anyone signed in objects during the notice, the bureau resolves and makes the award final. */
+    decisions: {
+      /** The latest decision on a challenge (everyone who may see the challenge); 404 when there is none. */
+      get: (challengeId: string) => call<Decision>('GET', `/challenges/${encodeURIComponent(challengeId)}/decision`),
+      decide: (challengeId: string, input: DecisionInput) => call<Decision>('POST', `/challenges/${encodeURIComponent(challengeId)}/decision`, { body: input }),
+      /** All objections for the bureau; the reader's own for anyone else. */
+      objections: (challengeId: string) => call<{ items: Objection[] }>('GET', `/challenges/${encodeURIComponent(challengeId)}/objections`),
+      object: (challengeId: string, input: ObjectionInput) => call<Objection>('POST', `/challenges/${encodeURIComponent(challengeId)}/objections`, { body: input }),
+      resolve: (objectionId: string, input: ResolveInput) => call<Objection>('POST', `/objections/${encodeURIComponent(objectionId)}/resolve`, { body: input }),
+      finalize: (challengeId: string) => call<FinalizeResult>('POST', `/challenges/${encodeURIComponent(challengeId)}/finalize`),
     },
     users: {
       list: (q: { role?: Role; status?: UserStatus; q?: string; page?: number; pageSize?: number }) => call<Paged<User>>('GET', '/users', { query: q }),
