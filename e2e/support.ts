@@ -140,10 +140,18 @@ export async function signIn(page: Page, locale: Locale, email: string, password
   const t = MESSAGES[locale];
   if (opts.open ?? true) await page.goto('/login');
   await expectPage(page, locale, t.login.title);
+  // A click while SvelteKit is starting could be lost between the native post and the enhanced one.
+  if (!withoutJs.has(page.context())) await waitForHydration(page);
   await page.getByRole('textbox', { name: t.login.email, exact: true }).fill(email);
   await page.getByLabel(t.login.password, { exact: true }).fill(password);
   await page.getByRole('button', { name: t.login.submit, exact: true }).click();
-  await page.waitForURL((url) => url.pathname === (opts.expectPath ?? '/account'));
+  const expected = opts.expectPath ?? '/account';
+  try {
+    await page.waitForURL((url) => url.pathname === expected);
+  } catch (error) {
+    const shown = await page.getByRole('alert').allInnerTexts().catch(() => []);
+    throw new Error(`signing in as ${email} did not reach ${expected}: on ${page.url()}, alerts ${JSON.stringify(shown)}`, { cause: error });
+  }
 }
 
 /** The header's sign-out button; back on the home page, signed out. */
