@@ -164,6 +164,15 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, Record<Locale, Message>> = {
 };
 
 /** Per-field messages for schema validation failures, by the JSON-schema keyword that failed. */
+/** Words for the coded values a field message names, by param: `{reason}` of `assignment_conflict`. */
+export const FIELD_PARAM_WORDS: Record<string, Record<string, Record<Locale, string>>> = {
+  reason: {
+    applicant_organization: { 'zh-CN': '受聘于申请单位', en: 'employed by the applicant' },
+    partner_organization: { 'zh-CN': '受聘于联合申报单位', en: 'employed by a consortium partner' },
+    owner_organization: { 'zh-CN': '受聘于发榜企业', en: 'employed by the challenge owner' },
+  },
+};
+
 export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   required: { 'zh-CN': '必填', en: 'is required' },
   additionalProperties: { 'zh-CN': '不允许的字段', en: 'is not an allowed field' },

@@ -1,7 +1,7 @@
 import { AppError, type ErrorCode } from '@challenge/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { negotiateLocale, type Locale } from './locale';
-import { FIELD_MESSAGES, PROBLEM_MESSAGES } from './problem-messages';
+import { FIELD_MESSAGES, FIELD_PARAM_WORDS, PROBLEM_MESSAGES } from './problem-messages';
 
 /** The one table from error code to HTTP status. */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -50,6 +50,8 @@ export interface FieldError {
   field: string;
   code: string;
   message: string;
+  /** The values the message names, for clients that act on them (e.g. which application conflicts). */
+  params?: Record<string, string | number>;
 }
 
 export interface Problem {
@@ -79,8 +81,13 @@ export function problemFor(code: ErrorCode, locale: Locale, params: Record<strin
 
 export function fieldMessage(keyword: string, locale: Locale, params: Record<string, unknown> = {}): string {
   const messages = FIELD_MESSAGES[keyword] ?? FIELD_MESSAGES.invalid;
-  return fill(messages ? messages[locale] : keyword, params);
+  // A param that is a code (a conflict's reason) is put in words; others are filled in as they are.
+  const words = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? (FIELD_PARAM_WORDS[k]?.[v]?.[locale] ?? v) : v]));
+  return fill(messages ? messages[locale] : keyword, words);
 }
+
+/** A domain issue's params go out as they are: codes, ids and amounts a client may act on. */
+const paramsOf = (params: Record<string, string | number> | undefined) => (params && Object.keys(params).length > 0 ? { params } : {});
 
 interface AjvError {
   instancePath: string;
@@ -103,7 +110,7 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   const locale = negotiateLocale(request.headers['accept-language']);
   if (error instanceof AppError) {
     if (error.fieldErrors.length > 0) {
-      const errors = error.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: fieldMessage(f.code, locale, f.params) }));
+      const errors = error.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: fieldMessage(f.code, locale, f.params), ...paramsOf(f.params) }));
       return problemFor(error.code, locale, error.params, errors);
     }
     const field = typeof error.params.field === 'string' ? error.params.field : undefined;

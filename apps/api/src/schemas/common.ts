@@ -8,7 +8,12 @@ export const Problem = Type.Object(
     detail: Type.String(),
     code: Type.String(),
     instance: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() }))),
+    errors: Type.Optional(Type.Array(Type.Object({
+      field: Type.String(),
+      code: Type.String(),
+      message: Type.String(),
+      params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), { description: 'The values the message names (ids, amounts, reason codes)' })),
+    }))),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details, localised by Accept-Language' },
 );

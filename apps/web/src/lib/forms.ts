@@ -6,6 +6,8 @@ export interface FormIssue {
   field: string;
   code: string;
   message: string;
+  /** What the API's message names, as values (e.g. `reason` and `applicationId` of a conflict). */
+  params?: Record<string, string | number>;
 }
 
 export interface FormProblem {

@@ -138,12 +138,6 @@ export const splitExpertise = (text: string): string[] =>
 /** The weights' sum, counting what is not a whole number as nothing (the live check names it). */
 export const weightSum = (weights: readonly (number | null)[]): number => weights.reduce<number>((s, w) => s + (w !== null && Number.isInteger(w) ? w : 0), 0);
 
-/**
- * The reason an assignment conflict names (`assignment_conflict`): the API sends it inside its
- * message only (`…（applicant_organization）`), so it is read from there to be told in words.
- */
-export type ConflictReason = 'applicant_organization' | 'partner_organization' | 'owner_organization';
-export function conflictReasonOf(message: string): ConflictReason | null {
-  const m = /(applicant_organization|partner_organization|owner_organization)/.exec(message);
-  return m ? (m[1] as ConflictReason) : null;
-}
+/** The reasons an assignment conflict (`assignment_conflict`) names in its `params.reason`. */
+export const CONFLICT_REASONS = ['applicant_organization', 'partner_organization', 'owner_organization'] as const;
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];

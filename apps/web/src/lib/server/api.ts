@@ -38,6 +38,8 @@ export interface ApiFieldError {
   field: string;
   code: string;
   message: string;
+  /** The values the message names (ids, amounts, reason codes). */
+  params?: Record<string, string | number>;
 }
 
 export class ApiError extends Error {

@@ -45,7 +45,7 @@ export function failFromApi(event: Pick<RequestEvent, 'locals' | 'url'>, e: unkn
   if (!isApiError(e)) throw e;
   if (e.status === 401 && e.code !== 'invalid_credentials' && e.code !== 'account_disabled') redirect(303, loginUrl(event.url));
   if (e.status >= 500) error(e.status, { message: e.detail });
-  const fields = (e.errors ?? []).map((f) => ({ field: normalizeField(f.field), code: f.code, message: f.message }));
+  const fields = (e.errors ?? []).map((f) => ({ ...f, field: normalizeField(f.field) }));
   return fail(e.status, { values, ...extra, problem: { title: e.title, detail: e.detail, code: e.code, fields } } satisfies FormFailure);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { FormIssue, FormProblem } from '$lib/forms';
 import type { Translate } from '$lib/i18n';
-import { conflictReasonOf } from '$lib/review';
+import { CONFLICT_REASONS, type ConflictReason } from '$lib/review';
 
 /** The code ErrorSummary shows as it is: the message is already a sentence. */
 const SENTENCE = 'sentence';
@@ -13,8 +13,8 @@ const SENTENCE = 'sentence';
 export function reviewIssueSentence(t: Translate, issue: FormIssue, label: string | undefined): string {
   if (issue.code === SENTENCE) return issue.message;
   if (issue.code === 'assignment_conflict') {
-    const reason = conflictReasonOf(issue.message);
-    const because = reason ? t(`review.conflictReasons.${reason}`) : issue.message;
+    const reason = issue.params?.reason;
+    const because = CONFLICT_REASONS.includes(reason as ConflictReason) ? t(`review.conflictReasons.${reason as ConflictReason}`) : issue.message;
     return label ? t('review.issues.other', { label, message: t('review.assign.conflict', { reason: because }) }) : t('review.assign.conflict', { reason: because });
   }
   if (!label) return issue.message;

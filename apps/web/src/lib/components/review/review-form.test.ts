@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUBRIC, weightedTotal } from '@challenge/domain';
-import { conflictReasonOf, splitExpertise, weightSum } from '../../review';
+import { createTranslator } from '../../i18n';
+import { splitExpertise, weightSum } from '../../review';
+import { reviewIssueSentence } from './issue-text';
 import { assignFieldToInput, drawFromForm, profileFromForm, rubricFieldToInput, rubricFromForm, scoreSheetFromForm } from './review-form';
 
 const getter = (values: Record<string, string>) => (name: string) => values[name] ?? '';
@@ -60,10 +62,11 @@ describe('the assignment form', () => {
     expect(assignFieldToInput('draw.count', sent)).toBe('draw.count');
   });
 
-  it('reads the conflict’s reason out of the API’s message', () => {
-    expect(conflictReasonOf('this expert must stand aside (owner_organization)')).toBe('owner_organization');
-    expect(conflictReasonOf('该专家须回避（applicant_organization）')).toBe('applicant_organization');
-    expect(conflictReasonOf('something else')).toBeNull();
+  it('tells a conflict by the reason the API names in its params, and keeps the API’s words for one it does not know', () => {
+    const issue = { field: 'expertIds.0', code: 'assignment_conflict', message: 'this expert must stand aside (x)' };
+    expect(reviewIssueSentence(createTranslator('en'), { ...issue, params: { reason: 'owner_organization' } }, undefined)).toBe('Must stand aside: employed by the challenge owner');
+    expect(reviewIssueSentence(createTranslator('zh-CN'), { ...issue, params: { reason: 'partner_organization' } }, undefined)).toBe('须回避：受聘于联合申报单位');
+    expect(reviewIssueSentence(createTranslator('en'), { ...issue, params: { reason: 'new_reason' } }, undefined)).toBe('Must stand aside: this expert must stand aside (x)');
   });
 
   it('reads the draw and the fields as typed, in either script', () => {
