@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { ChallengeAny, ChallengeSummary } from '../src/schemas/challenges';
 import { Page } from '../src/schemas/common';
 import {
-  act, bearer, challengeIn, createChallenge, fingerprint, pendingSolver, setupTestApp, sharedBureauToken, staffToken, unique,
+  act, bearer, challengeIn, createChallenge, fingerprint, login, pendingSolver, setupTestApp, sharedBureauToken, staffToken, unique,
   verifiedEnterprise, verifiedSolver, type Member,
 } from './helpers';
+import { completeDraft } from './application-helpers';
 
 const env = await setupTestApp();
 const { app } = env;
@@ -213,6 +214,47 @@ describe('drafts and challenges in review', () => {
     const res = await read(`/api/challenges/${c.id}`);
     expect(res.json()).toMatchObject({ view: 'detail', detailsAvailable: true, confidentiality: null, enterpriseShareFen: 100_000_000, specialFundFen: 50_000_000 });
     for (const field of ['requestedSpecialFundFen', 'reviewReasons', 'reviews', 'actions', 'createdAt', 'submittedAt']) expect(res.json()).not.toHaveProperty(field);
+  });
+});
+
+describe('experts reviewing a restricted challenge', () => {
+  it('an assigned expert sees its details once declared free of conflict; before declaring, after recusing or unassigned, only the summary', async () => {
+    const owner = await verifiedEnterprise(env);
+    const solver = await verifiedSolver(env);
+    const { id, secret } = await restrictedChallenge(owner);
+    const [detail] = await Promise.all([read(`/api/challenges/${id}`, solver.token)]);
+    expect(detail.json()).toMatchObject({ view: 'summary' });
+    const accepted = await app.inject({ method: 'POST', url: `/api/challenges/${id}/confidentiality`, headers: bearer(solver.token), payload: { termsVersion: CURRENT_CONFIDENTIALITY_TERMS_VERSION } });
+    expect(accepted.statusCode).toBe(200);
+    const draft = { ...completeDraft(detail.json(), 100_000_000), responses: { 0: '真空感应熔炼加电渣重熔双联工艺。' } };
+    const created = await app.inject({ method: 'POST', url: `/api/challenges/${id}/applications`, headers: bearer(solver.token), payload: draft });
+    expect(created.statusCode).toBe(201);
+    const applicationId = created.json().id as string;
+    expect((await app.inject({ method: 'POST', url: `/api/applications/${applicationId}/submit`, headers: bearer(solver.token), payload: {} })).statusCode).toBe(200);
+
+    const [free, recused, stranger] = [await staffToken(env, 'expert'), await staffToken(env, 'expert'), await staffToken(env, 'expert')];
+    env.clock.advance(31 * 24 * 60 * 60 * 1000);
+    const bureau = await sharedBureauToken(env);
+    expect((await app.inject({ method: 'POST', url: `/api/applications/${applicationId}/eligibility`, headers: bearer(bureau), payload: { eligible: true } })).statusCode).toBe(200);
+    const assigned = await app.inject({ method: 'POST', url: `/api/challenges/${id}/reviewers`, headers: bearer(bureau), payload: { applicationIds: [applicationId], expertIds: [free.id, recused.id] } });
+    expect(assigned.statusCode).toBe(200);
+    const [freeToken, recusedToken, strangerToken] = await Promise.all([free, recused, stranger].map(async (e) => (await login(app, e.email)).accessToken));
+
+    const sees = async (token: string) => {
+      const res = await read(`/api/challenges/${id}`, token);
+      const found = await read(`/api/challenges?q=${encodeURIComponent(`${secret}-descZh`)}&pageSize=100`, token);
+      return { view: res.json().view as string, leaked: res.body.includes(secret), found: (found.json().items as { id: string }[]).some((x) => x.id === id) };
+    };
+    expect(await sees(freeToken)).toEqual({ view: 'summary', leaked: false, found: false });
+    const declare = (token: string, payload: Record<string, unknown>) => app.inject({ method: 'PUT', url: `/api/applications/${applicationId}/review`, headers: bearer(token), payload });
+    expect((await declare(freeToken, { conflict: false })).statusCode).toBe(200);
+    expect((await declare(recusedToken, { conflict: true, reason: '曾在发榜企业兼职。' })).statusCode).toBe(200);
+
+    const now = await sees(freeToken);
+    expect(now).toEqual({ view: 'detail', leaked: true, found: true });
+    expect((await read(`/api/challenges/${id}`, freeToken)).json().indicators).toEqual([expect.objectContaining({ target: `${secret}-target` })]);
+    expect(await sees(recusedToken)).toEqual({ view: 'summary', leaked: false, found: false });
+    expect(await sees(strangerToken)).toEqual({ view: 'summary', leaked: false, found: false });
   });
 });
 

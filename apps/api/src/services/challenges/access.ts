@@ -1,4 +1,4 @@
-import { challenges, confidentialityAcceptances, organizations, type Db } from '@challenge/db';
+import { challenges, confidentialityAcceptances, organizations, reviewAssignments, type Db } from '@challenge/db';
 import type { Actor, ChallengeState } from '@challenge/domain';
 import type { SearchReader } from '@challenge/search';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -9,7 +9,9 @@ import type { ChallengeRow } from './records';
  * detail, attachments) and every write path uses to hide what the actor may not know exists:
  * - `manage`: the owner organisation's members and the bureau, in every state;
  * - `detail`: anyone once published, when details are public; for `restricted` challenges only
- *   signed-in solvers of verified organisations who accepted the challenge's terms version;
+ *   signed-in solvers of verified organisations who accepted the challenge's terms version, and the
+ *   experts reviewing one of its applications (assigned, and declared free of conflict: they judge
+ *   proposals against the indicators, under the review's own duty of confidence);
  * - `summary`: everyone else, once published (title, summary, industry, category, bounty, deadline,
  *   state, owner's public name);
  * - `none`: not published yet (draft, in review, or cancelled before publication).
@@ -25,6 +27,8 @@ export interface ReaderFacts {
   readonly organizationVerified: boolean;
   /** Terms versions the reader accepted for this challenge. */
   readonly acceptedTermsVersions: readonly string[];
+  /** The reader is an expert reviewing an application to this challenge, declared free of conflict. */
+  readonly reviewing?: boolean;
 }
 
 export const NO_FACTS: ReaderFacts = { organizationVerified: false, acceptedTermsVersions: [] };
@@ -38,11 +42,15 @@ export function challengeAccess(
   if (!c.publishedAt) return 'none';
   if (c.visibility === 'public') return 'detail';
   const entitled = actor?.role === 'solver' && facts.organizationVerified && facts.acceptedTermsVersions.includes(c.confidentialityTermsVersion);
-  return entitled ? 'detail' : 'summary';
+  return entitled || (actor?.role === 'expert' && facts.reviewing) ? 'detail' : 'summary';
 }
 
 /** The facts about the reader `challengeAccess` needs, for several challenges in two queries. */
 export async function loadReaderFacts(db: Db, actor: Actor, challengeIds: readonly string[]): Promise<(id: string) => ReaderFacts> {
+  if (actor?.role === 'expert' && challengeIds.length > 0) {
+    const reviewing = new Set(await reviewedChallengeIds(db, actor.userId, challengeIds));
+    return (id) => ({ ...NO_FACTS, reviewing: reviewing.has(id) });
+  }
   if (actor?.role !== 'solver' || !actor.organizationId || challengeIds.length === 0) return () => NO_FACTS;
   const organizationVerified = await isVerified(db, actor.organizationId);
   if (!organizationVerified) return () => NO_FACTS;
@@ -57,13 +65,15 @@ export async function loadReaderFacts(db: Db, actor: Actor, challengeIds: readon
  * The reader as the search engine needs it, built from the facts `challengeAccess` decides on, so
  * search matches and highlights a challenge's details exactly where the detail page would show them:
  * the bureau every challenge's; a member their own organisation's; a solver of a verified
- * organisation the restricted challenges whose current terms version they accepted. The list still
+ * organisation the restricted challenges whose current terms version they accepted; an expert those
+ * they review. The list still
  * applies `challengeAccess` to every item the engine returns.
  */
 export async function searchReader(db: Db, actor: Actor): Promise<SearchReader> {
   if (actor?.role === 'bureau') return { seesEverything: true, organizationId: actor.organizationId, detailChallengeIds: [] };
   const organizationId = actor?.organizationId ?? null;
   const reader: SearchReader = { seesEverything: false, organizationId, detailChallengeIds: [] };
+  if (actor?.role === 'expert') return { ...reader, detailChallengeIds: await reviewedChallengeIds(db, actor.userId) };
   if (actor?.role !== 'solver' || !organizationId || !(await isVerified(db, organizationId))) return reader;
   const accepted = await db
     .selectDistinct({ id: confidentialityAcceptances.challengeId })
@@ -87,3 +97,12 @@ export const deadlinePassed = (c: Pick<ChallengeRow, 'deadline'>, now: Date): bo
 
 export const effectiveState = (c: Pick<ChallengeRow, 'state' | 'deadline'>, now: Date): ChallengeState =>
   c.state === 'published' && deadlinePassed(c, now) ? 'closed' : c.state;
+
+/** The challenges (of those given, or all) with an application the expert reviews, declared free of conflict. */
+async function reviewedChallengeIds(db: Db, expertId: string, among?: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: reviewAssignments.challengeId })
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.expertId, expertId), eq(reviewAssignments.conflict, false), among ? inArray(reviewAssignments.challengeId, [...among]) : undefined));
+  return rows.map((r) => r.id);
+}

@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
       api.challenges.get(assignment.challenge.id),
       api.reviews.rubric(assignment.challenge.id),
     ]);
-    // A restricted challenge shows experts its summary only: the responses are then listed by number.
+    // A declared expert sees even a restricted challenge's details; were it a summary, the responses are listed by number.
     const indicators: Indicator[] | null = challenge.view === 'summary' ? null : challenge.indicators;
     return { assignment, application, indicators, rubric: rubric.criteria };
   } catch (e) {
