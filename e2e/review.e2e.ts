@@ -342,6 +342,13 @@ describe.each(LOCALES)('expert review in %s', (locale: Locale) => {
     const row = expert.getByRole('row').filter({ hasText: title() });
     await row.getByText(r.status.scored, { exact: true }).waitFor();
     await row.getByText(fill(r.mine.scoredTotal, { total }), { exact: true }).waitFor();
+
+    // Back to revise: the form holds what was saved, to be changed rather than typed again.
+    await row.getByRole('link').first().click();
+    const budget = expert.getByRole('group', { name: fill(r.scoring.scoreLegend, { name: r.criteria.budget }), exact: true });
+    await budget.getByRole('radio', { checked: true }).waitFor();
+    expect(await budget.getByRole('radio', { checked: true }).getAttribute('value')).toBe(String(sheet[2]![1]));
+    expect(await expert.getByRole('textbox', { name: teamComment, exact: true }).inputValue()).toBe(locale === 'en' ? 'A strong team with field experience.' : '团队有现场经验，分工清楚。');
   });
 
   it('the bureau sees the ranking as a table and a chart; the rubric is now fixed', async () => {
@@ -356,6 +363,11 @@ describe.each(LOCALES)('expert review in %s', (locale: Locale) => {
     expect(await descriptionOf(chart)).toContain(total);
     await bureau.getByText(r.rubric.locked, { exact: true }).waitFor();
     expect(await bureau.getByRole('button', { name: r.rubric.save }).count(), 'no rubric form once scored').toBe(0);
+    // Who reviews what: the expert, declared free of conflict, with the total.
+    const assignments = bureau.getByRole('table', { name: fill(r.assignments.caption, { count: 1 }), exact: true });
+    const assigned = assignments.getByRole('row').filter({ has: bureau.getByRole('rowheader', { name: EXPERT_NAME, exact: true }) });
+    await assigned.getByText(r.assignments.noConflict, { exact: true }).waitFor();
+    await assigned.getByRole('cell', { name: total, exact: true }).waitFor();
     await checkPage(bureau, locale, 'expert review, ranking');
   });
 

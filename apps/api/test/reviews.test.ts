@@ -124,6 +124,10 @@ describe('the expert’s work', () => {
     expect((await call('GET', `/api/applications/${app_.c}`, e3)).status).toBe(404);
     expect((await call('PUT', `/api/applications/${app_.a}/review`, e3, { conflict: true, reason: '后来想起合作过' })).status).toBe(409);
 
+    // A conflict needs its reason: none is "required", one character "too short" — and nothing is recorded.
+    expect((await call('PUT', `/api/applications/${app_.a}/review`, e4, { conflict: true, reason: '  ' })).body!.errors).toEqual([expect.objectContaining({ field: 'reason', code: 'required' })]);
+    expect((await call('PUT', `/api/applications/${app_.a}/review`, e4, { conflict: true, reason: '亲' })).body!.errors).toEqual([expect.objectContaining({ field: 'reason', code: 'minLength', message: '长度至少为 2' })]);
+    expect(((await call('GET', '/api/reviews', e4)).body!.items as Json[]).find((r) => r.applicationId === app_.a)).toMatchObject({ conflict: null });
     expect((await call('PUT', `/api/applications/${app_.a}/review`, e4, { conflict: true, reason: '曾与申请人共同发表论文。' })).body).toMatchObject({ conflict: true });
     expect((await call('GET', `/api/applications/${app_.a}`, e4)).status).toBe(404);
     expect((await call('PUT', `/api/applications/${app_.a}/review`, e4, { scores: SHEET(9) })).status).toBe(404);
@@ -138,6 +142,30 @@ describe('the expert’s work', () => {
     const sheet = { ...SHEET(8), technical_approach: { score: 9, comment: '方案可行。' }, budget: { score: 5, comment: '预算偏高。' } };
     // 9×40 + 8×25 + 5×15 + 8×10 + 8×10 = 795 → 79.5 of 100.
     expect((await call('PUT', `/api/applications/${app_.a}/review`, e3, { scores: sheet })).body).toMatchObject({ totalTenths: 795 });
+    // The expert comes back to revise: the saved sheet is theirs to read, and no one else's.
+    const saved = await call('GET', `/api/applications/${app_.a}/review`, e3);
+    expect(saved.body).toMatchObject({ conflict: false, totalTenths: 795, scores: { technical_approach: { score: 9, comment: '方案可行。' }, budget: { score: 5, comment: '预算偏高。' }, team: { score: 8 } } });
+    expect((await call('GET', `/api/applications/${app_.a}/review`, await expertToken(4))).status).toBe(404);
+    expect((await call('GET', `/api/applications/${app_.a}/review`, await expertToken(0))).status).toBe(404);
+    expect((await call('GET', `/api/applications/${app_.a}/review`, bureau)).status).toBe(403);
+    expect((await call('GET', `/api/applications/${app_.a}/review`, a.token)).status).toBe(401);
+  });
+
+  test('the bureau sees who reviews what: declarations, a recusal with its reason, totals; no one else does', async () => {
+    const res = await call('GET', `/api/challenges/${challenge.id}/reviewers`, bureau);
+    expect(res.status).toBe(200);
+    const onA = (res.body!.items as Json[]).filter((x) => x.applicationId === app_.a);
+    expect(onA.map((x) => x.expert.id).sort()).toEqual(experts.slice(3, 9).map((e) => e.id).sort());
+    const byExpert = (i: number) => onA.find((x) => x.expert.id === experts[i]!.id)!;
+    expect(byExpert(3)).toMatchObject({ conflict: false, totalTenths: 795, conflictReason: null, expert: { displayName: expect.any(String) } });
+    expect(byExpert(4)).toMatchObject({ conflict: true, conflictReason: '曾与申请人共同发表论文。', totalTenths: null });
+    expect(byExpert(5)).toMatchObject({ conflict: null, declaredAt: null, scoredAt: null });
+    expect(JSON.stringify(res.body)).not.toContain('方案可行'); // the sheets themselves stay with their experts
+    for (const token of [await fresh(owner), await fresh(a), await expertToken(3)]) {
+      expect((await call('GET', `/api/challenges/${challenge.id}/reviewers`, token)).status).toBe(403);
+    }
+    expect((await call('GET', `/api/challenges/${challenge.id}/reviewers`)).status).toBe(401);
+    expect((await call('GET', '/api/challenges/00000000-0000-4000-8000-000000000000/reviewers', bureau)).status).toBe(404);
   });
 
   test('the rubric changes until the first score is in, with weights adding up to 100', async () => {

@@ -2,19 +2,22 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { IdParams, problemResponses } from '../schemas/common';
 import {
-  AssignBody, AssignResult, ExpertListQuery, ExpertProfileBody, ExpertView, MyReviews, RankingView, ReviewBody, ReviewView, RubricBody, RubricView,
+  AssignBody, AssignmentList, AssignResult, ExpertListQuery, ExpertProfileBody, ExpertView, MyReviews, RankingView, ReviewBody, ReviewView, RubricBody, RubricView,
 } from '../schemas/reviews';
 import { assignReviewers } from '../services/reviews/assign-reviewers';
 import { listExperts, setExpertProfile } from '../services/reviews/experts';
+import { listAssignments } from '../services/reviews/list-assignments';
 import { challengeRanking } from '../services/reviews/ranking';
 import { readRubric, setRubric } from '../services/reviews/rubric';
-import { listMyReviews, submitReview } from '../services/reviews/submit-review';
+import { listMyReviews, readMyReview, submitReview } from '../services/reviews/submit-review';
 
 const tags = ['review'];
 const security = [{ bearer: [] }];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const reviewView = (r: { id: string; applicationId: string; conflict: boolean | null; declaredAt: Date | null; totalTenths: number | null; scoredAt: Date | null }) => ({
+type SavedScores = Record<string, { score: number; comment: string }>;
+const reviewView = (r: { id: string; applicationId: string; conflict: boolean | null; declaredAt: Date | null; totalTenths: number | null; scoredAt: Date | null; scores: unknown }) => ({
   assignmentId: r.id, applicationId: r.applicationId, conflict: r.conflict, declaredAt: iso(r.declaredAt), totalTenths: r.totalTenths, scoredAt: iso(r.scoredAt),
+  scores: (r.scores ?? null) as SavedScores | null,
 });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -48,10 +51,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, security, summary: 'The bureau assigns experts to eligible applications, by name or by an audited random draw; conflicted experts are refused', params: IdParams, body: AssignBody, response: { 200: AssignResult, ...problemResponses } },
   }, async (request) => ({ assigned: await assignReviewers(app.ctx, request.actor, request.params.id, request.body) }));
 
+  app.get('/challenges/:id/reviewers', {
+    preHandler: app.requireUser,
+    schema: { tags, security, summary: 'The bureau’s view of who reviews what: each assignment with its declaration (and a recusal’s reason) and total', params: IdParams, response: { 200: AssignmentList, ...problemResponses } },
+  }, async (request) => ({ items: await listAssignments(app.ctx, request.actor, request.params.id) }));
+
   app.get('/reviews', {
     preHandler: app.requireUser,
     schema: { tags, security, summary: 'The expert’s assignments: challenge, applicant and partners, declaration and total', response: { 200: MyReviews, ...problemResponses } },
   }, async (request) => ({ items: await listMyReviews(app.ctx, request.actor) }));
+
+  app.get('/applications/:id/review', {
+    preHandler: app.requireUser,
+    schema: { tags, security, summary: 'The assigned expert’s own declaration and saved scores (to revise them)', params: IdParams, response: { 200: ReviewView, ...problemResponses } },
+  }, async (request) => reviewView(await readMyReview(app.ctx, request.actor, request.params.id)));
 
   app.put('/applications/:id/review', {
     preHandler: app.requireUser,

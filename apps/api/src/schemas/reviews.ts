@@ -34,17 +34,23 @@ export const ReviewBody = Type.Union([
   Type.Object({ conflict: Type.Literal(false) }, { additionalProperties: false }),
   Type.Object({ scores: Type.Record(Type.String({ maxLength: 40 }), Score, { maxProperties: RUBRIC_LIMITS.criteria.max }) }, { additionalProperties: false }),
 ], { description: 'first the conflict declaration (final), then the rubric’s scores (0–10 each, with a comment; may be revised until the decision)' });
-export const ReviewView = Type.Object({
+const ReviewState = Type.Object({
   assignmentId: Uuid, applicationId: Uuid, conflict: Type.Union([Type.Boolean(), Type.Null()]), declaredAt: Type.Union([Instant, Type.Null()]),
   totalTenths: Type.Union([Type.Integer(), Type.Null()], { description: 'weighted total × 10 (0–1000)' }), scoredAt: Type.Union([Instant, Type.Null()]),
 });
-export const MyReview = Type.Intersect([ReviewView, Type.Object({
+export const ReviewView = Type.Intersect([ReviewState, Type.Object({
+  scores: Type.Union([Type.Null(), Type.Record(Type.String(), Type.Object({ score: Type.Integer(), comment: Type.String() }))], { description: 'the expert’s own saved scores, by criterion; null until scored' }),
+})]);
+export const MyReview = Type.Intersect([ReviewState, Type.Object({
   challenge: Type.Object({ id: Uuid, titleZh: Type.String(), titleEn: Name, state: Literals(CHALLENGE_STATES) }),
   applicant: Type.Object({ nameZh: Name, nameEn: Name }),
   partners: Type.Array(Type.Object({ nameZh: Name, nameEn: Name })),
   assignedAt: Instant,
 })]);
 export const MyReviews = Type.Object({ items: Type.Array(MyReview) });
+export const AssignmentList = Type.Object({
+  items: Type.Array(Type.Intersect([ReviewState, Type.Object({ expert: Type.Object({ id: Uuid, displayName: Type.String() }), assignedAt: Instant, conflictReason: Name })])),
+});
 
 const Aggregate = Type.Object({
   count: Type.Integer(), used: Type.Integer(), dropped: Type.Integer(),

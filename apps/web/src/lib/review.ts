@@ -57,6 +57,18 @@ export interface ReviewState {
   scoredAt: string | null;
 }
 
+/** The expert's own assignment with the scores saved so far (`GET`/`PUT /api/applications/:id/review`). */
+export interface MyReviewSheet extends ReviewState {
+  scores: Record<string, { score: number; comment: string }> | null;
+}
+
+/** One assignment as the bureau sees it (`GET /api/challenges/:id/reviewers`). */
+export interface AssignmentRow extends ReviewState {
+  expert: { id: string; displayName: string };
+  assignedAt: string;
+  conflictReason: string | null;
+}
+
 /** One of the expert's assignments (`GET /api/reviews`). */
 export interface MyReview extends ReviewState {
   challenge: { id: string; titleZh: string; titleEn: string | null; state: ChallengeState };

@@ -31,7 +31,8 @@ export async function submitReview(ctx: ServiceContext, actor: Actor, applicatio
     if ('conflict' in input) {
       if (assignment.conflict !== null) throw new AppError('illegal_transition', { entity: 'review', from: 'declared', action: 'declare' });
       const reason = input.conflict ? input.reason.trim() : null;
-      if (input.conflict && (!reason || reason.length < 2)) throw AppError.invalid([{ field: 'reason', code: 'required' }]);
+      if (input.conflict && !reason) throw AppError.invalid([{ field: 'reason', code: 'required' }]);
+      if (input.conflict && reason!.length < 2) throw AppError.invalid([{ field: 'reason', code: 'minLength', params: { limit: 2 } }]);
       const [after] = await tx.update(reviewAssignments).set({ conflict: input.conflict, conflictReason: reason, declaredAt: now })
         .where(eq(reviewAssignments.id, assignment.id)).returning();
       await appendAudit(tx, {
@@ -54,6 +55,15 @@ export async function submitReview(ctx: ServiceContext, actor: Actor, applicatio
     });
     return after!;
   });
+}
+
+/** The expert's own assignment to one application, with the scores saved so far; a recused expert's is gone. */
+export async function readMyReview(ctx: ServiceContext, actor: Actor, applicationId: string) {
+  const expert = requireExpert(actor);
+  const [assignment] = await ctx.db.select().from(reviewAssignments)
+    .where(and(eq(reviewAssignments.applicationId, applicationId), eq(reviewAssignments.expertId, expert.userId)));
+  if (!assignment || assignment.conflict === true) throw new AppError('not_found');
+  return assignment;
 }
 
 /**

@@ -30,8 +30,8 @@ import type {
 } from '$lib/types';
 import type { Question, QuestionPage } from '$lib/qa';
 import type { NotificationPage } from '$lib/notifications';
-import type { ApplicationPage, ApplicationPatch, ApplicationView } from '$lib/apply';
-import type { AssignInput, AssignResult, Expert, ExpertProfileInput, MyReview, OrgNames, Ranking, ReviewInput, ReviewState, Rubric, RubricCriterion } from '$lib/review';
+import type { ApplicationPage, ApplicationPatch, ApplicationState, ApplicationView } from '$lib/apply';
+import type { AssignInput, AssignmentRow, AssignResult, Expert, ExpertProfileInput, MyReview, MyReviewSheet, OrgNames, Ranking, ReviewInput, Rubric, RubricCriterion } from '$lib/review';
 import type { Decision, DecisionInput, FinalizeResult, Objection, ObjectionInput, ResolveInput } from '$lib/decision';
 
 export interface ApiFieldError {
@@ -210,7 +210,7 @@ export function createApi(event: ApiEvent) {
     /** Expert review (专家评审): eligibility, the expert pool, rubric, assignment, the expert's declaration and scores, the ranking. */
     reviews: {
       /** Submitted applications (latest frozen versions): the bureau; the owner after the deadline. */
-      applications: (challengeId: string, q: { page?: number; pageSize?: number } = {}) =>
+      applications: (challengeId: string, q: { page?: number; pageSize?: number; state?: ApplicationState } = {}) =>
         call<ApplicationPage>('GET', `/challenges/${encodeURIComponent(challengeId)}/applications`, { query: q }),
       /** One application: the bureau, the owner after the deadline, an assigned expert once declared free of conflict. */
       application: (applicationId: string) => call<ApplicationView>('GET', `/applications/${encodeURIComponent(applicationId)}`),
@@ -218,14 +218,18 @@ export function createApi(event: ApiEvent) {
         call<ApplicationView>('POST', `/applications/${encodeURIComponent(applicationId)}/eligibility`, { body: input }),
       experts: (expertise: string[] = []) => call<{ items: Expert[] }>('GET', '/experts', { query: { expertise: expertise.join(',') } }),
       setExpertProfile: (expertId: string, input: ExpertProfileInput) => call<ExpertProfileInput>('PUT', `/experts/${encodeURIComponent(expertId)}/profile`, { body: input }),
+      /** Every assignment of the challenge with its declaration and total (the bureau). */
+      assignments: (challengeId: string) => call<{ items: AssignmentRow[] }>('GET', `/challenges/${encodeURIComponent(challengeId)}/reviewers`),
       assign: (challengeId: string, input: AssignInput) => call<AssignResult>('POST', `/challenges/${encodeURIComponent(challengeId)}/reviewers`, { body: input }),
       rubric: (challengeId: string) => call<Rubric>('GET', `/challenges/${encodeURIComponent(challengeId)}/rubric`),
       setRubric: (challengeId: string, criteria: RubricCriterion[]) => call<Rubric>('PUT', `/challenges/${encodeURIComponent(challengeId)}/rubric`, { body: { criteria } }),
       ranking: (challengeId: string) => call<Ranking>('GET', `/challenges/${encodeURIComponent(challengeId)}/ranking`),
       /** The signed-in expert's assignments. */
       mine: () => call<{ items: MyReview[] }>('GET', '/reviews'),
+      /** The expert's own declaration and saved scores on one application. */
+      sheet: (applicationId: string) => call<MyReviewSheet>('GET', `/applications/${encodeURIComponent(applicationId)}/review`),
       /** The expert's conflict declaration (final), then its scores (revisable while in review). */
-      submit: (applicationId: string, input: ReviewInput) => call<ReviewState>('PUT', `/applications/${encodeURIComponent(applicationId)}/review`, { body: input }),
+      submit: (applicationId: string, input: ReviewInput) => call<MyReviewSheet>('PUT', `/applications/${encodeURIComponent(applicationId)}/review`, { body: input }),
       /** An organisation's public names (a consortium partner of an application). */
       organization: (id: string) => call<OrgNames & { id: string }>('GET', `/organizations/${encodeURIComponent(id)}`),
     },

@@ -18,7 +18,7 @@ export function reviewIssueSentence(t: Translate, issue: FormIssue, label: strin
     return label ? t('review.issues.other', { label, message: t('review.assign.conflict', { reason: because }) }) : t('review.assign.conflict', { reason: because });
   }
   if (!label) return issue.message;
-  if (issue.code === 'required' || issue.code === 'minLength') return t('review.issues.required', { label });
+  if (issue.code === 'required') return t('review.issues.required', { label });
   if (issue.code === 'choose') return t('review.issues.choose', { label });
   return t('review.issues.other', { label, message: issue.message });
 }

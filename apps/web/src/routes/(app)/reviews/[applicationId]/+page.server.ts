@@ -1,5 +1,5 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { scoreSheetFromForm } from '$lib/components/review/review-form';
+import { commentName, scoreName, scoreSheetFromForm } from '$lib/components/review/review-form';
 import { uuidParam } from '$lib/components/review/review-data.server';
 import { createTranslator } from '$lib/i18n';
 import type { MyReview } from '$lib/review';
@@ -27,16 +27,19 @@ export const load: PageServerLoad = async (event) => {
   requireRole(event, 'expert');
   try {
     const assignment = await assignmentOf(event);
-    if (assignment.conflict !== false) return { assignment, application: null, indicators: null, rubric: null };
+    if (assignment.conflict !== false) return { assignment, application: null, indicators: null, rubric: null, saved: {} };
     const api = createApi(event);
-    const [application, challenge, rubric] = await Promise.all([
+    const [application, challenge, rubric, sheet] = await Promise.all([
       api.reviews.application(assignment.applicationId),
       api.challenges.get(assignment.challenge.id),
       api.reviews.rubric(assignment.challenge.id),
+      api.reviews.sheet(assignment.applicationId),
     ]);
+    // The form opens with what the expert saved last, to be revised rather than typed again.
+    const saved: Record<string, string> = Object.fromEntries(Object.entries(sheet.scores ?? {}).flatMap(([key, { score, comment }]) => [[scoreName(key), String(score)], [commentName(key), comment]]));
     // A declared expert sees even a restricted challenge's details; were it a summary, the responses are listed by number.
     const indicators: Indicator[] | null = challenge.view === 'summary' ? null : challenge.indicators;
-    return { assignment, application, indicators, rubric: rubric.criteria };
+    return { assignment, application, indicators, rubric: rubric.criteria, saved };
   } catch (e) {
     loadFailed(event, e);
   }

@@ -27,12 +27,13 @@ export const load: PageServerLoad = async (event) => {
   if (BEFORE_REVIEW.includes(challenge.state)) return { challenge, filter, review: null };
   const api = createApi(event);
   try {
-    const [applications, rubric, experts, ranking, organizations] = await Promise.all([
+    const [applications, rubric, experts, ranking, organizations, assignments] = await Promise.all([
       api.reviews.applications(challenge.id, { page: parsePage(event.url.searchParams.get('page')), pageSize: PAGE_SIZE }),
       api.reviews.rubric(challenge.id),
       api.reviews.experts(splitExpertise(filter)),
       api.reviews.ranking(challenge.id),
       organizationNames(api),
+      api.reviews.assignments(challenge.id),
     ]);
     const employers = Object.fromEntries(
       experts.items.flatMap((e) => (e.organizationId && organizations.byId[e.organizationId] ? [[e.organizationId, organizations.byId[e.organizationId]!]] : [])),
@@ -46,6 +47,7 @@ export const load: PageServerLoad = async (event) => {
         experts: experts.items,
         employers,
         ranking: ranking.items,
+        assignments: assignments.items,
         reviewStarted: ranking.items.some((i) => i.aggregate.count > 0),
       },
     };
