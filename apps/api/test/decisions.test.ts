@@ -18,13 +18,14 @@ const SHEET = Object.fromEntries(['technical_approach', 'team', 'budget', 'sched
 
 /**
  * A challenge (bounty ¥1,500,000 = ¥1,000,000 enterprise + ¥500,000 special fund, two winners at most)
- * published on 2026-08-01 with a 30-day deadline, three applications (a, b reviewed; c eligible but
- * unreviewed), brought to the review on 2026-09-30, 10:00 Beijing time — the day before National Day.
+ * published on 2026-08-01 with a 30-day deadline, four applications (a, b reviewed; c eligible but
+ * sent to no expert; d not yet checked for eligibility), brought to the review on 2026-09-30, 10:00
+ * Beijing time — the day before National Day.
  */
 async function reviewedChallenge() {
   clock.set(new Date('2026-08-01T02:00:00Z'));
   const owner = await verifiedEnterprise(env);
-  const solvers = await Promise.all([verifiedSolver(env), verifiedSolver(env), verifiedSolver(env)]);
+  const solvers = await Promise.all([verifiedSolver(env), verifiedSolver(env), verifiedSolver(env), verifiedSolver(env)]);
   const challenge = await challengeIn(env, owner, 'published');
   const ids: string[] = [];
   for (const s of solvers) {
@@ -35,7 +36,7 @@ async function reviewedChallenge() {
   const expert = await staffToken(env, 'expert');
   clock.set(new Date('2026-09-30T02:00:00Z'));
   const bureau = await sharedBureauToken(env);
-  for (const id of ids) expect((await call('POST', `/api/applications/${id}/eligibility`, bureau, { eligible: true })).status).toBe(200);
+  for (const id of ids.slice(0, 3)) expect((await call('POST', `/api/applications/${id}/eligibility`, bureau, { eligible: true })).status).toBe(200);
   expect((await call('POST', `/api/challenges/${challenge.id}/reviewers`, bureau, { applicationIds: ids.slice(0, 2), expertIds: [expert.id] })).status).toBe(200);
   const e = await tokenOf(expert);
   for (const id of ids.slice(0, 2)) {
@@ -60,15 +61,22 @@ describe('deciding', () => {
       selections: [{ applicationId: ids[0], awardFen: 120_000_000 }, { applicationId: ids[2], awardFen: 40_000_000 }], feedback: {},
     });
     expect(bad.status).toBe(422);
-    expect((bad.body!.errors as Json[]).map((x) => x.code)).toEqual(expect.arrayContaining(['not_under_review', 'awards_exceed_bounty', 'required']));
+    expect((bad.body!.errors as Json[]).map((x) => x.code)).toEqual(expect.arrayContaining(['not_under_review', 'awards_exceed_bounty', 'required', 'eligibility_pending']));
     expect((bad.body!.errors as Json[]).find((x) => x.code === 'awards_exceed_bounty')!.message).toBe('奖励合计 160000000 分，超过榜单金额 150000000 分');
+    // d awaits its eligibility check: its applicant would hear nothing of a decision made now.
+    expect((bad.body!.errors as Json[]).find((x) => x.code === 'eligibility_pending')).toMatchObject({ field: 'applications', params: { count: 1 }, message: '还有 1 份申请未完成资格审查，请先审查' });
+    // Eligible c, sent to no expert, needs its feedback like the reviewed b.
+    expect((bad.body!.errors as Json[]).filter((x) => x.code === 'required').map((x) => x.field).sort()).toEqual([`feedback.${ids[1]}`].sort());
     expect((await call('GET', `/api/challenges/${challenge.id}`)).body).toMatchObject({ state: 'reviewing' });
+    const pending = await call('GET', `/api/challenges/${challenge.id}/applications?state=submitted`, s.bureau);
+    expect(pending.body).toMatchObject({ total: 1, items: [{ id: ids[3] }] });
+    expect((await call('POST', `/api/applications/${ids[3]}/eligibility`, s.bureau, { eligible: false, reason: '联合体成员资质证明缺失。' })).status).toBe(200);
   });
 
   test('a decision is published for five working days: across National Day and its make-up Saturday it ends 24:00 on 13 October', async () => {
     const { challenge, ids, solvers } = s;
     const res = await call('POST', `/api/challenges/${challenge.id}/decision`, s.bureau, {
-      selections: [{ applicationId: ids[0], awardFen: 100_000_000 }], feedback: { [ids[1]!]: '技术路线与指标匹配度不足。' },
+      selections: [{ applicationId: ids[0], awardFen: 100_000_000 }], feedback: { [ids[1]!]: '技术路线与指标匹配度不足。', [ids[2]!]: '方案未进入专家评审：与核心指标关联较弱。' },
     });
     expect(res.status, res.text).toBe(200);
     // 1–7 Oct holidays; 8 (Thu), 9 (Fri), 10 (Sat, worked), 12 (Mon), 13 (Tue): ends 14 Oct 00:00 +08:00.
@@ -82,6 +90,10 @@ describe('deciding', () => {
     const loser = await call('GET', `/api/challenges/${challenge.id}/decision`, await tokenOf(solvers[1]!));
     expect(loser.body!.feedbackToMe).toEqual([{ applicationId: ids[1], text: '技术路线与指标匹配度不足。' }]);
     expect((await call('GET', `/api/applications/${ids[1]}`, await tokenOf(solvers[1]!))).body).toMatchObject({ state: 'not_selected' });
+    const unreviewed = await tokenOf(solvers[2]!);
+    expect((await call('GET', `/api/applications/${ids[2]}`, unreviewed)).body).toMatchObject({ state: 'not_selected' });
+    expect((await call('GET', `/api/challenges/${challenge.id}/decision`, unreviewed)).body!.feedbackToMe).toEqual([{ applicationId: ids[2], text: '方案未进入专家评审：与核心指标关联较弱。' }]);
+    expect((await call('GET', `/api/applications/${ids[3]}`, await tokenOf(solvers[3]!))).body).toMatchObject({ state: 'ineligible' });
   });
 });
 
@@ -134,15 +146,17 @@ describe('objections and the award', () => {
     const kinds = async (m: Member) => ((await call('GET', '/api/notifications', await tokenOf(m))).body!.items as Json[]).filter((n) => n.challenge?.id === challenge.id).map((n) => n.kind).sort();
     expect(await kinds(solvers[0]!)).toEqual(['awarded', 'decision_published', 'eligibility_result']);
     expect(await kinds(solvers[1]!)).toEqual(['decision_published', 'eligibility_result']);
-    expect(await kinds(solvers[2]!)).toEqual(['eligibility_result', 'objection_resolved']);
+    expect(await kinds(solvers[2]!)).toEqual(['decision_published', 'eligibility_result', 'objection_resolved']);
+    expect(await kinds(solvers[3]!)).toEqual(['eligibility_result']);
     expect(await kinds(owner)).toEqual(['decision_published']);
     clock.reset();
   });
 
   test('an upheld objection sends the challenge back to review: the decision is superseded and its applications decidable again', async () => {
     const t = await reviewedChallenge();
+    expect((await call('POST', `/api/applications/${t.ids[3]}/eligibility`, t.bureau, { eligible: false, reason: '资质证明缺失。' })).status).toBe(200);
     const decided = await call('POST', `/api/challenges/${t.challenge.id}/decision`, t.bureau, {
-      selections: [{ applicationId: t.ids[1], awardFen: 50_000_000 }], feedback: { [t.ids[0]!]: '预算偏高。' },
+      selections: [{ applicationId: t.ids[1], awardFen: 50_000_000 }], feedback: { [t.ids[0]!]: '预算偏高。', [t.ids[2]!]: '未进入评审。' },
     });
     expect(decided.status).toBe(200);
     const filed = await call('POST', `/api/challenges/${t.challenge.id}/objections`, await tokenOf(t.solvers[0]!), { reasons: '中选方案的指标承诺无法验证。' });
@@ -150,8 +164,10 @@ describe('objections and the award', () => {
     expect(upheld.body).toMatchObject({ state: 'upheld' });
     expect((await call('GET', `/api/challenges/${t.challenge.id}`)).body).toMatchObject({ state: 'reviewing' });
     expect((await call('GET', `/api/challenges/${t.challenge.id}/decision`)).body).toMatchObject({ superseded: true, winners: [] });
-    for (const id of t.ids.slice(0, 2)) expect((await call('GET', `/api/applications/${id}`, t.bureau)).body).toMatchObject({ state: 'under_review' });
-    const again = await call('POST', `/api/challenges/${t.challenge.id}/decision`, t.bureau, { selections: [], feedback: { [t.ids[0]!]: '均未达到指标要求。', [t.ids[1]!]: '均未达到指标要求。' }, reasons: '两份申请均未达到技术指标。' });
+    for (const id of t.ids.slice(0, 3)) expect((await call('GET', `/api/applications/${id}`, t.bureau)).body).toMatchObject({ state: 'under_review' });
+    expect((await call('GET', `/api/applications/${t.ids[3]}`, t.bureau)).body).toMatchObject({ state: 'ineligible' });
+    const feedback = Object.fromEntries(t.ids.slice(0, 3).map((id) => [id, '均未达到指标要求。']));
+    const again = await call('POST', `/api/challenges/${t.challenge.id}/decision`, t.bureau, { selections: [], feedback, reasons: '三份申请均未达到技术指标。' });
     expect(again.body).toMatchObject({ kind: 'none', superseded: false, noticeEndsAt: null });
     expect((await call('GET', `/api/challenges/${t.challenge.id}`)).body).toMatchObject({ state: 'failed' });
     clock.reset();

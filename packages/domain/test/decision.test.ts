@@ -106,9 +106,11 @@ describe('the bureau’s decision (product.md step 7)', () => {
     expect(codes(decision({ reasons: 'x'.repeat(DECISION_LIMITS.reasons + 1) }))).toEqual(['reasons:maxLength']);
   });
 
-  // Random challenges: applications in any state, a selection among those under review with
-  // awards no more than requested, shrunk to fit the bounty.
-  const STATES = ['submitted', 'eligible', 'ineligible', 'under_review', 'withdrawn'] as const;
+  // Random challenges: applications in any state a decision may be made in (none awaiting the
+  // eligibility check), a selection among those under review with awards no more than requested,
+  // shrunk to fit the bounty.
+  const STATES = ['eligible', 'ineligible', 'under_review', 'withdrawn'] as const;
+  const DECIDED_ON = (a: { state: string }) => a.state === 'eligible' || a.state === 'under_review';
   const scenario = fc
     .record({
       apps: fc.array(fc.record({ state: fc.constantFrom(...STATES), requestedFen: fc.integer({ min: 1, max: 1_000_000 }), reviewCount: fc.integer({ min: 0, max: 6 }) }), { minLength: 1, maxLength: 8 }),
@@ -130,18 +132,28 @@ describe('the bureau’s decision (product.md step 7)', () => {
         })
         .filter((s) => s.awardFen > 0);
       const chosen = new Set(selections.map((s) => s.applicationId));
-      const feedback = Object.fromEntries(applications.filter((a) => a.state === 'under_review' && !chosen.has(a.id)).map((a) => [a.id, '未入选原因']));
+      const feedback = Object.fromEntries(applications.filter((a) => DECIDED_ON(a) && !chosen.has(a.id)).map((a) => [a.id, '未入选原因']));
       return { bountyFen, maxWinners, applications, selections, feedback, reasons: selections.length === 0 ? '流标原因' : null };
     });
 
-  it('property: a decision built by the rules passes, and its moves cover every application under review exactly once', () => {
+  it('property: a decision built by the rules passes, and its moves cover every eligible application, reviewed or not, exactly once', () => {
     fc.assert(
       fc.property(scenario, (input) => {
         expect(decisionIssues(input)).toEqual([]);
         const moves = decisionMoves(input);
-        const underReview = input.applications.filter((a) => a.state === 'under_review').map((a) => a.id);
-        expect([...moves.selected, ...moves.notSelected].sort()).toEqual([...underReview].sort());
+        const decidedOn = input.applications.filter(DECIDED_ON).map((a) => a.id);
+        expect([...moves.selected, ...moves.notSelected].sort()).toEqual([...decidedOn].sort());
         expect(moves.challengeAction).toBe(moves.selected.length > 0 ? 'decide' : 'decide_none');
+      }),
+    );
+  });
+
+  it('property: while any application awaits its eligibility check, no decision is taken, and the count is given', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 1, max: 3 }), (input, pending) => {
+        const waiting = Array.from({ length: pending }, (_, i) => ({ id: `p${i}`, state: 'submitted' as const, requestedFen: 1, reviewCount: 0 }));
+        const issues = decisionIssues({ ...input, applications: [...input.applications, ...waiting] });
+        expect(issues).toEqual([{ field: 'applications', code: 'eligibility_pending', params: { count: pending } }]);
       }),
     );
   });
@@ -167,7 +179,7 @@ describe('the bureau’s decision (product.md step 7)', () => {
     const input = fc.record({
       bountyFen: fc.integer({ min: 0, max: 1000 }),
       maxWinners: fc.integer({ min: 1, max: 3 }),
-      applications: fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c'), state: fc.constantFrom(...STATES), requestedFen: fc.integer({ min: 1, max: 500 }), reviewCount: fc.nat(2) }), { maxLength: 4 }),
+      applications: fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c'), state: fc.constantFrom('submitted', ...STATES), requestedFen: fc.integer({ min: 1, max: 500 }), reviewCount: fc.nat(2) }), { maxLength: 4 }),
       selections: fc.array(fc.record({ applicationId: fc.constantFrom('a', 'b', 'c', 'z'), awardFen: fc.option(fc.oneof(fc.integer({ min: -5, max: 600 }), fc.double()), { nil: null }) }), { maxLength: 4 }),
       feedback: fc.dictionary(fc.constantFrom('a', 'b', 'z'), fc.option(fc.string({ maxLength: 3 }), { nil: null })),
       reasons: fc.option(fc.string({ maxLength: 3 }), { nil: null }),

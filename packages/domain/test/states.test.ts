@@ -81,7 +81,7 @@ const SPECS: Spec[] = [
       submitted             mark_ineligible bureau           ineligible
       eligible              start_review    system           under_review
       under_review          select          system           selected
-      under_review          not_select      system           not_selected
+      eligible,under_review not_select      system           not_selected
       selected              award           system           awarded
       selected,not_selected reopen          system           under_review`,
   },

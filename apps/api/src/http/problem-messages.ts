@@ -205,6 +205,7 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   not_under_review: { 'zh-CN': '该申请不在评审中（{state}）', en: 'the application is not under review ({state})' },
   not_reviewed: { 'zh-CN': '该申请还没有完成的专家评审', en: 'the application has no finished expert review' },
   award_exceeds_request: { 'zh-CN': '不能超过申请金额（{requested} 分）', en: 'may not exceed the amount applied for ({requested} fen)' },
+  eligibility_pending: { 'zh-CN': '还有 {count} 份申请未完成资格审查，请先审查', en: '{count} applications still await the eligibility check; check them first' },
   awards_exceed_bounty: { 'zh-CN': '奖励合计 {total} 分，超过榜单金额 {bounty} 分', en: 'the awards add up to {total} fen, more than the bounty of {bounty} fen' },
   // Review (packages/domain review/*).
   assignment_conflict: { 'zh-CN': '该专家须回避（{reason}）', en: 'this expert must stand aside ({reason})' },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ApplicationListQuery, ApplicationPage, ApplicationPatchBody, ApplicationView, EligibilityBody } from '../schemas/applications';
+import { ApplicationListQuery, ApplicationPage, ChallengeApplicationsQuery, ApplicationPatchBody, ApplicationView, EligibilityBody } from '../schemas/applications';
 import { IdParams, problemResponses } from '../schemas/common';
 import { getApplication, listChallengeApplications, listMyApplications } from '../services/applications/read-applications';
 import { createApplication, saveApplication } from '../services/applications/save-application';
@@ -30,11 +30,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags, security,
       summary: 'Submitted applications to a challenge (latest frozen versions): the bureau, and the owner once the deadline has passed; never drafts, never to other solvers',
-      params: IdParams, querystring: ApplicationListQuery, response: { 200: ApplicationPage, ...problemResponses },
+      params: IdParams, querystring: ChallengeApplicationsQuery, response: { 200: ApplicationPage, ...problemResponses },
     },
   }, async (request) => {
-    const { page = 1, pageSize = 20 } = request.query;
-    return listChallengeApplications(app.ctx, request.actor, request.params.id, page, pageSize);
+    const { page = 1, pageSize = 20, state } = request.query;
+    return listChallengeApplications(app.ctx, request.actor, request.params.id, page, pageSize, state);
   });
 
   app.get('/challenges/:id/deadline.ics', {

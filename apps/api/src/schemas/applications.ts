@@ -61,6 +61,10 @@ export const ApplicationView = Type.Object({
 
 export const ApplicationPage = Page(ApplicationView);
 export const ApplicationListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+export const ChallengeApplicationsQuery = Type.Object(
+  { ...PageQuery, state: Type.Optional(Literals(APPLICATION_STATES, { description: 'only applications in this state (e.g. `submitted`: awaiting the eligibility check)' })) },
+  { additionalProperties: false },
+);
 
 export const EligibilityBody = Type.Object(
   { eligible: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 2000, description: 'required when not eligible; the applicant reads it' })) },

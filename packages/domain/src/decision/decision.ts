@@ -41,8 +41,11 @@ export interface DecisionInput {
 
 export const DECISION_ISSUE_CODES = [
   'too_many_winners', 'unknown_application', 'duplicate', 'not_under_review', 'not_reviewed', 'required', 'invalid_amount', 'not_positive',
-  'award_exceeds_request', 'awards_exceed_bounty', 'maxLength',
+  'award_exceeds_request', 'awards_exceed_bounty', 'maxLength', 'eligibility_pending',
 ] as const;
+
+/** The applications a decision settles: found eligible, whether or not experts were assigned. */
+const DECIDED_ON: readonly ApplicationState[] = ['eligible', 'under_review'];
 
 /**
  * Every problem of a decision at once: 0..maxWinners selections of distinct applications that are
@@ -50,12 +53,15 @@ export const DECISION_ISSUE_CODES = [
  * finished review; each award positive whole
  * fen, no more than that application requested (an applicant's plan covers what it asked for, not
  * more); the awards together no more than the bounty (赛马制 shares one bounty); feedback for every
- * application under review that is not selected; reasons for a no-winner decision.
+ * eligible application not selected, reviewed or not; reasons for a no-winner decision. No
+ * application may still await its eligibility check: its applicant would hear nothing.
  */
 export function decisionIssues(input: DecisionInput): FieldIssue[] {
   const issues: (FieldIssue | null)[] = [];
   const byId = new Map(input.applications.map((a) => [a.id, a]));
   if (input.selections.length > input.maxWinners) issues.push({ field: 'selections', code: 'too_many_winners', params: { max: input.maxWinners } });
+  const pending = input.applications.filter((a) => a.state === 'submitted').length;
+  if (pending > 0) issues.push({ field: 'applications', code: 'eligibility_pending', params: { count: pending } });
 
   const chosen = new Set<string>();
   let total = 0;
@@ -82,7 +88,7 @@ export function decisionIssues(input: DecisionInput): FieldIssue[] {
   if (total > input.bountyFen) issues.push({ field: 'selections', code: 'awards_exceed_bounty', params: { bounty: input.bountyFen, total } });
 
   for (const app of input.applications) {
-    if (app.state === 'under_review' && !chosen.has(app.id)) issues.push(textIssue(`feedback.${app.id}`, input.feedback[app.id], DECISION_LIMITS.feedback, true));
+    if (DECIDED_ON.includes(app.state) && !chosen.has(app.id)) issues.push(textIssue(`feedback.${app.id}`, input.feedback[app.id], DECISION_LIMITS.feedback, true));
   }
   for (const [id, text] of Object.entries(input.feedback)) {
     if (!byId.has(id)) issues.push({ field: `feedback.${id}`, code: 'unknown_application' });
@@ -97,7 +103,7 @@ export interface DecisionMoves {
   readonly challengeAction: 'decide' | 'decide_none';
   /** Applications to move with `select`. */
   readonly selected: readonly string[];
-  /** Applications under review to move with `not_select`. */
+  /** Eligible applications, reviewed or not, to move with `not_select`. */
   readonly notSelected: readonly string[];
 }
 
@@ -106,6 +112,6 @@ export function decisionMoves(input: DecisionInput): DecisionMoves {
   const issues = decisionIssues(input);
   if (issues.length > 0) throw AppError.invalid(issues);
   const selected = input.selections.map((s) => s.applicationId);
-  const notSelected = input.applications.filter((a) => a.state === 'under_review' && !selected.includes(a.id)).map((a) => a.id);
+  const notSelected = input.applications.filter((a) => DECIDED_ON.includes(a.state) && !selected.includes(a.id)).map((a) => a.id);
   return { challengeAction: selected.length > 0 ? 'decide' : 'decide_none', selected, notSelected };
 }

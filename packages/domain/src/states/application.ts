@@ -24,7 +24,8 @@ export const applicationMachine: Machine<ApplicationState, ApplicationAction> = 
     { from: 'submitted', action: 'mark_ineligible', to: 'ineligible', roles: ['bureau'] },
     { from: 'eligible', action: 'start_review', to: 'under_review', roles: 'system' },
     { from: 'under_review', action: 'select', to: 'selected', roles: 'system' },
-    { from: 'under_review', action: 'not_select', to: 'not_selected', roles: 'system' },
+    // An eligible application the bureau sent to no expert is decided on too: not selected, with feedback.
+    { from: ['eligible', 'under_review'], action: 'not_select', to: 'not_selected', roles: 'system' },
     { from: 'selected', action: 'award', to: 'awarded', roles: 'system' },
     // An upheld objection sends the challenge from `notice` back to `reviewing`; the decision is
     // undone, so its applications must be decidable again.

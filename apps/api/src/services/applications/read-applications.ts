@@ -1,5 +1,5 @@
 import { applications, applicationVersions, challenges, organizations, reviewAssignments } from '@challenge/db';
-import { AppError, applicationMachine, allowedActions, formatReceiptNumber, receiptYear, type Actor } from '@challenge/domain';
+import { AppError, applicationMachine, allowedActions, formatReceiptNumber, receiptYear, type Actor, type ApplicationState } from '@challenge/domain';
 import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Static } from '@sinclair/typebox';
 import type { ApplicationContent } from '../../schemas/applications';
@@ -77,7 +77,7 @@ export async function getApplication(ctx: ServiceContext, actor: Actor, id: stri
  * for the bureau; submitted ones only (a draft or an application withdrawn before it was ever
  * submitted is the solver's own business). Solvers never list others' applications.
  */
-export async function listChallengeApplications(ctx: ServiceContext, actor: Actor, challengeId: string, page: number, pageSize: number) {
+export async function listChallengeApplications(ctx: ServiceContext, actor: Actor, challengeId: string, page: number, pageSize: number, state?: ApplicationState) {
   const [c] = await ctx.db.select().from(challenges).where(eq(challenges.id, challengeId)).limit(1);
   if (!c || challengeAccess(actor, c, NO_FACTS) === 'none') throw new AppError('not_found');
   const now = ctx.clock.now();
@@ -90,7 +90,7 @@ export async function listChallengeApplications(ctx: ServiceContext, actor: Acto
     ? inArray(applications.id, ctx.db.select({ id: reviewAssignments.applicationId }).from(reviewAssignments)
         .where(and(eq(reviewAssignments.expertId, actor.userId), eq(reviewAssignments.conflict, false))))
     : undefined;
-  const where = and(eq(applications.challengeId, challengeId), ne(applications.version, 0), assigned);
+  const where = and(eq(applications.challengeId, challengeId), ne(applications.version, 0), assigned, state ? eq(applications.state, state) : undefined);
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({ a: applications, org: { id: organizations.id, nameZh: organizations.nameZh, nameEn: organizations.nameEn } })

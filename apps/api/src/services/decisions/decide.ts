@@ -6,6 +6,7 @@ import {
   type Actor, type WorkingCalendar,
 } from '@challenge/domain';
 import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { effectiveState } from '../challenges/access';
 import { challengeAuditSnapshot, lockVisibleChallenge } from '../challenges/records';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordEvent } from '../notifications/events';
@@ -27,15 +28,17 @@ export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
  * The bureau decides (product.md step 7): up to `maxWinners` reviewed applications with awards (sum
  * within the bounty, each split by source in the bounty's proportion), or none (流标 → `failed`).
  * An award decision is published for the notice period — 5 working days by the bureau's calendar,
- * ending 24:00 Beijing time. Every applicant reviewed gets the decision, with written feedback when
- * not selected.
+ * ending 24:00 Beijing time. Every applicant found eligible gets the decision, with written feedback
+ * when not selected.
  */
 export async function decideChallenge(ctx: ServiceContext, actor: Actor, challengeId: string, body: DecisionBody) {
   if (!actor) throw new AppError('unauthenticated');
   return inTransaction(ctx, async (tx) => {
     const challenge = await lockVisibleChallenge(tx, actor, challengeId);
-    // Who may decide, and in which state, before what is decided is looked at.
-    const to = transition(challengeMachine, challenge.state, body.selections.length > 0 ? 'decide' : 'decide_none', actor.role);
+    const now = ctx.clock.now();
+    // Who may decide, and in which state, before what is decided is looked at. Past its deadline a
+    // published challenge is closed by the clock, whether or not the loop has recorded it (product.md).
+    const to = transition(challengeMachine, effectiveState(challenge, now), body.selections.length > 0 ? 'decide' : 'decide_none', actor.role);
     const apps = await tx.select().from(applications).where(and(eq(applications.challengeId, challengeId), ne(applications.state, 'withdrawn'))).for('update');
     const scored = apps.length === 0 ? [] : await tx.select({ applicationId: reviewAssignments.applicationId }).from(reviewAssignments)
       .where(and(inArray(reviewAssignments.applicationId, apps.map((a) => a.id)), eq(reviewAssignments.conflict, false), isNotNull(reviewAssignments.scoredAt)));
@@ -44,7 +47,6 @@ export async function decideChallenge(ctx: ServiceContext, actor: Actor, challen
       applications: apps.map((a) => ({ id: a.id, state: a.state, requestedFen: a.requestedFen ?? 0, reviewCount: scored.filter((s) => s.applicationId === a.id).length })),
       selections: body.selections, feedback: body.feedback, reasons: body.reasons ?? null,
     });
-    const now = ctx.clock.now();
     const noticeEndsAt = moves.challengeAction === 'decide' ? noticePeriodEnd(await loadCalendar(tx), now) : null;
     const [decision] = await tx.insert(decisions).values({
       challengeId, kind: moves.challengeAction === 'decide' ? 'award' : 'none', reasons: body.reasons?.trim() || null, decidedBy: actor.userId,
@@ -57,14 +59,16 @@ export async function decideChallenge(ctx: ServiceContext, actor: Actor, challen
     const feedback = Object.entries(body.feedback).filter(([, text]) => text.trim() !== '');
     if (feedback.length > 0) await tx.insert(decisionFeedback).values(feedback.map(([applicationId, text]) => ({ decisionId: decision!.id, applicationId, text: text.trim() })));
     for (const id of moves.selected) await tx.update(applications).set({ state: transition(applicationMachine, 'under_review', 'select', 'system'), updatedAt: now }).where(eq(applications.id, id));
-    for (const id of moves.notSelected) await tx.update(applications).set({ state: transition(applicationMachine, 'under_review', 'not_select', 'system'), updatedAt: now }).where(eq(applications.id, id));
-    const [after] = await tx.update(challenges).set({ state: to, updatedAt: now }).where(eq(challenges.id, challengeId)).returning();
+    for (const a of apps.filter((x) => moves.notSelected.includes(x.id))) {
+      await tx.update(applications).set({ state: transition(applicationMachine, a.state, 'not_select', 'system'), updatedAt: now }).where(eq(applications.id, a.id));
+    }
+    const [after] = await tx.update(challenges).set({ state: to, closedAt: challenge.closedAt ?? now, updatedAt: now }).where(eq(challenges.id, challengeId)).returning();
     await reindex(ctx, tx, challengeId);
     await appendAudit(tx, {
       at: now, actorId: actor.userId, actorRole: actor.role, action: `challenge.${moves.challengeAction}`, entityType: 'challenge', entityId: challengeId,
       before: challengeAuditSnapshot(challenge), after: { ...challengeAuditSnapshot(after!), decisionId: decision!.id, awards: body.selections, noticeEndsAt },
     });
-    // The applicants reviewed and the owner organisation's members hear of it.
+    // The applicants decided on and the owner organisation's members hear of it.
     const reviewed = apps.filter((a) => moves.selected.includes(a.id) || moves.notSelected.includes(a.id)).map((a) => a.createdBy);
     const ownerMembers = (await tx.select({ id: users.id }).from(users).where(eq(users.organizationId, challenge.ownerOrganizationId))).map((u) => u.id);
     await recordEvent(tx, {

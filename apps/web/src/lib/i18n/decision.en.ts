@@ -90,6 +90,8 @@ export const decision: typeof zh = {
     finalized: 'The result is final: {count} project(s) created, awaiting signature.',
   },
   form: {
+    eligibilityPending: '{count} application(s) still await the eligibility check; the decision can be published once every applicant has been checked.',
+    eligibilityLink: 'Check eligibility',
     title: 'Decide',
     lead: 'Select at most {max} winning application(s) (parallel winners share the bounty), each with its award; the awards together may not exceed the bounty. Every application not selected gets written feedback, which its applicant reads on the challenge page. The decision is then under public notice for 5 working days, until 24:00 Beijing time of the fifth.',
     candidatesLegend: 'Applications under expert review, by rank',
@@ -126,6 +128,7 @@ export const decision: typeof zh = {
   },
   issues: {
     anApplication: 'this application',
+    eligibilityPending: 'Some applications still await the eligibility check. Check them on the expert review page first: their applicants must hear the decision too.',
     noneSelected: 'Select at least one winner; if no application meets the requirements, use "Decide: no winner" below.',
     tooManyWinners: 'This challenge allows at most {max} winner(s).',
     awardsExceedBounty: 'The awards together exceed the bounty of {bounty}.',

@@ -88,6 +88,8 @@ export const decision = {
     finalized: '结果已确定：已生成 {count} 个项目，待双方签署任务书。',
   },
   form: {
+    eligibilityPending: '还有 {count} 份申请尚未完成资格审查；全部审查后才能发布决定。',
+    eligibilityLink: '去做资格审查',
     title: '作出决定',
     lead: '最多选择 {max} 个申请挂帅（赛马制），逐个确定奖励金额；奖励合计不能超过榜单金额。未入选的每个申请都要写评审意见，申请人会在榜单页面看到。发布后公示 5 个工作日，至第 5 个工作日北京时间 24:00。',
     candidatesLegend: '专家评审中的申请（按排名）',
@@ -124,6 +126,7 @@ export const decision = {
   },
   issues: {
     anApplication: '该申请',
+    eligibilityPending: '还有申请尚未完成资格审查。请先在专家评审页面完成审查：这些申请单位也应得到决定结果。',
     noneSelected: '请至少选择一个挂帅单位；如果没有申请达到要求，请使用下方的“决定流标”。',
     tooManyWinners: '本榜单最多 {max} 个挂帅单位。',
     awardsExceedBounty: '奖励合计超过了榜单金额 {bounty}。',

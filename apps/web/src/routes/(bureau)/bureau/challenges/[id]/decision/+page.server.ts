@@ -34,12 +34,15 @@ export const load: PageServerLoad = async (event) => {
   const challenge = await loadManagedChallenge(event);
   const api = createApi(event);
   try {
-    const [decision, objections, ranking] = await Promise.all([
+    const deciding = DECIDING.includes(challenge.state);
+    const [decision, objections, ranking, pendingEligibility] = await Promise.all([
       latestDecision(api, challenge.id),
       api.decisions.objections(challenge.id).then((r) => r.items),
-      DECIDING.includes(challenge.state) ? api.reviews.ranking(challenge.id).then((r) => r.items) : Promise.resolve(null),
+      deciding ? api.reviews.ranking(challenge.id).then((r) => r.items) : Promise.resolve(null),
+      // No decision while an application awaits its eligibility check: the page says so up front.
+      deciding ? api.reviews.applications(challenge.id, { state: 'submitted', pageSize: 1 }).then((r) => r.total) : Promise.resolve(0),
     ]);
-    return { challenge, decision, objections, ranking };
+    return { challenge, decision, objections, ranking, pendingEligibility };
   } catch (e) {
     loadFailed(event, e);
   }

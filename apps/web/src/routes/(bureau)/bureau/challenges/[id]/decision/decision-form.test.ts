@@ -74,12 +74,13 @@ describe('the decision form', () => {
     expect(decisionFieldToInput('selections.5.awardFen', selections)).toBe('selections');
     expect(decisionFieldToInput('selections', selections)).toBe('selections');
     expect(decisionFieldToInput(`feedback.${A}`, selections)).toBe(`feedback.${A}`);
+    expect(decisionFieldToInput('applications', selections)).toBe('selections');
   });
 
-  it('offers the applications under review, selectable once reviewed', () => {
-    const ranking = [item(A), item(B, { state: 'eligible' }), item(C, { reviewCount: 0 })];
-    expect(candidatesOf(ranking).map((c) => c.applicationId)).toEqual([A, C]);
-    expect(ranking.map(isSelectable)).toEqual([true, false, false]);
+  it('offers every eligible application, selectable once under review and reviewed', () => {
+    const ranking = [item(A), item(B, { state: 'eligible' }), item(C, { reviewCount: 0 }), item('d', { state: 'not_selected' })];
+    expect(candidatesOf(ranking).map((c) => c.applicationId)).toEqual([A, B, C]);
+    expect(ranking.map(isSelectable)).toEqual([true, false, false, false]);
   });
 
   it('keeps the running total against the bounty', () => {

@@ -20,8 +20,8 @@ export const selectName = (id: string) => `select.${id}`;
 export const awardName = (id: string) => `award.${id}`;
 export const feedbackName = (id: string) => `feedback.${id}`;
 
-/** The decision is about the applications under review (experts assigned, product.md "States"). */
-export const candidatesOf = (ranking: readonly RankingItem[]): RankingItem[] => ranking.filter((i) => i.state === 'under_review');
+/** The decision settles every eligible application: those under review may win, the others get feedback. */
+export const candidatesOf = (ranking: readonly RankingItem[]): RankingItem[] => ranking.filter((i) => i.state === 'under_review' || i.state === 'eligible');
 
 /** A winner needs at least one finished expert review (the domain's `not_reviewed`). */
 export const isSelectable = (c: Pick<RankingItem, 'state' | 'reviewCount'>): boolean => c.state === 'under_review' && c.reviewCount > 0;
@@ -92,7 +92,8 @@ export function decisionFieldToInput(field: string, selections: readonly { appli
     if (!s) return 'selections';
     return m[2] === 'awardFen' ? awardName(s.applicationId) : selectName(s.applicationId);
   }
-  if (field === 'selections' || field.startsWith('selections.')) return 'selections';
+  // Applications still awaiting their eligibility check are a problem of the whole list.
+  if (field === 'selections' || field.startsWith('selections.') || field === 'applications') return 'selections';
   return field;
 }
 
@@ -171,6 +172,8 @@ export function decisionIssueText(t: Translate, issue: Pick<FormIssue, 'field' |
       return t('decision.issues.unknownApplication');
     case 'reasons:required':
       return t('decision.issues.reasonsRequired');
+    case 'selections:eligibility_pending':
+      return t('decision.issues.eligibilityPending');
     case 'reasons:maxLength':
       return t('decision.issues.reasonsTooLong', { limit: DECISION_LIMITS.reasons });
     default:
