@@ -13,6 +13,7 @@ import auth from './plugins/auth';
 import applicationRoutes from './routes/applications';
 import attachmentRoutes from './routes/attachments';
 import authRoutes from './routes/auth';
+import calendarRoutes from './routes/calendar';
 import challengeRoutes from './routes/challenges';
 import decisionRoutes from './routes/decisions';
 import meRoutes from './routes/me';
@@ -104,6 +105,7 @@ export async function buildApp(opts: AppOptions) {
     await api.register(decisionRoutes);
     await api.register(notificationRoutes);
     await api.register(questionRoutes);
+    await api.register(calendarRoutes);
     if (opts.env === 'test' && opts.clock instanceof TestClock) await api.register(testClockRoutes(opts.clock));
   }, { prefix: '/api' });
 

@@ -238,7 +238,7 @@ describe('experts reviewing a restricted challenge', () => {
     expect((await app.inject({ method: 'POST', url: `/api/applications/${applicationId}/eligibility`, headers: bearer(bureau), payload: { eligible: true } })).statusCode).toBe(200);
     const assigned = await app.inject({ method: 'POST', url: `/api/challenges/${id}/reviewers`, headers: bearer(bureau), payload: { applicationIds: [applicationId], expertIds: [free.id, recused.id] } });
     expect(assigned.statusCode).toBe(200);
-    const [freeToken, recusedToken, strangerToken] = await Promise.all([free, recused, stranger].map(async (e) => (await login(app, e.email)).accessToken));
+    const [freeToken, recusedToken, strangerToken] = (await Promise.all([free, recused, stranger].map(async (e) => (await login(app, e.email)).accessToken))) as [string, string, string];
 
     const sees = async (token: string) => {
       const res = await read(`/api/challenges/${id}`, token);
