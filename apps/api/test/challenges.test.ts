@@ -145,7 +145,7 @@ describe('submission, review and publication', () => {
     await act(env, owner.token, c.id, 'submit');
     const tooMuch = await post(c.id, 'approve', bureau, { specialFundFen: 70_000_001 }, { 'accept-language': 'en' });
     expect(tooMuch.statusCode).toBe(422);
-    expect(tooMuch.json().errors).toEqual([{ field: 'specialFundFen', code: 'exceeds_requested', message: 'may not exceed the requested special fund (70000000 fen)' }]);
+    expect(tooMuch.json().errors).toEqual([{ field: 'specialFundFen', code: 'exceeds_requested', message: 'may not exceed the requested special fund (70000000 fen)', params: { requested: 70_000_000 } }]);
 
     const approved = await act(env, bureau, c.id, 'approve', { specialFundFen: 40_000_000, note: '专项资金按 40 万元配套。' });
     expect(approved).toMatchObject({ state: 'published', enterpriseShareFen: 30_000_000, requestedSpecialFundFen: 70_000_000, specialFundFen: 40_000_000, bountyFen: 70_000_000, reviewReasons: null });

@@ -183,7 +183,7 @@ describe('asking', () => {
     expect(blank.statusCode).toBe(422);
     expect(blank.json().errors).toEqual([{ field: 'body', code: 'required', message: '必填' }]);
     const short = await ask(c.id, solver.token, { body: '  ?  ' }, 'en');
-    expect(short.json().errors).toEqual([{ field: 'body', code: 'minLength', message: 'must be at least 2 characters' }]);
+    expect(short.json().errors).toEqual([{ field: 'body', code: 'minLength', message: 'must be at least 2 characters', params: { limit: 2 } }]);
 
     const badId = await ask('not-a-uuid', solver.token, { body: '正常的问题' });
     expect(badId.statusCode).toBe(422);
