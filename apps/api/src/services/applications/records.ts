@@ -47,10 +47,16 @@ export async function loadOpenChallengeFor(tx: Db, actor: Actor, challengeId: st
   return challenge;
 }
 
-/** Applying, editing, submitting and withdrawing end at the deadline instant, whatever the stored state says. */
+/**
+ * Applying, editing, submitting and withdrawing end at the deadline instant, whatever the stored state
+ * says: `deadline_passed` by the clock, and the same once the close is recorded (product.md: never
+ * whether the background loop has moved the state; asking a question answers alike); any other state
+ * (cancelled, in review, …) is `illegal_transition`.
+ */
 export function assertOpen(c: ChallengeRow, now: Date): void {
+  const pastDeadline = !c.deadline || now.getTime() >= c.deadline.getTime();
+  if (c.state === 'closed' || (c.state === 'published' && pastDeadline)) throw new AppError('deadline_passed');
   if (c.state !== 'published') throw new AppError('illegal_transition', { entity: 'challenge', from: c.state, action: 'apply' });
-  if (!c.deadline || now.getTime() >= c.deadline.getTime()) throw new AppError('deadline_passed');
 }
 
 export const latestVersion = async (db: Db, applicationId: string): Promise<VersionRow | undefined> =>
