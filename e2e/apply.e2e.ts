@@ -67,6 +67,25 @@ afterAll(async () => {
 });
 
 describe('the challenge page for anonymous readers', () => {
+  it('after the deadline the panel says applications are closed, with no way to apply and no calendar file', async () => {
+    const { items } = (await (await fetch(`${BASE_URL}/api/challenges?status=reviewing&pageSize=1`)).json()) as { items: { id: string }[] };
+    expect(items.length, 'the demo has a challenge in review').toBe(1);
+    for (const locale of LOCALES) {
+      const t = MESSAGES[locale];
+      const context = await newContext(browser, { locale });
+      try {
+        const page = await context.newPage();
+        await page.goto(`/challenges/${items[0]!.id}`);
+        const panel = page.getByRole('region', { name: t.apply.cta.titleClosed, exact: true });
+        await panel.getByText(t.apply.cta.closed, { exact: true }).waitFor();
+        expect(await panel.getByRole('link', { name: t.apply.cta.calendar }).count(), 'no calendar file for a past deadline').toBe(0);
+        expect(await panel.getByRole('link', { name: t.apply.cta.signIn }).count(), 'no sign-in to apply').toBe(0);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('offers signing in to apply and the deadline as a calendar file', async () => {
     for (const locale of LOCALES) {
       const t = MESSAGES[locale];

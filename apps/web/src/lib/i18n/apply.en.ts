@@ -16,6 +16,7 @@ export const apply: typeof zh = {
   },
   cta: {
     title: 'Apply',
+    titleClosed: 'Applications closed',
     bounty: 'Bounty',
     deadline: 'Application deadline',
     lead: 'Submit your technical approach to each indicator, your team and a milestone plan. Until the deadline you can save a draft, change it and submit again.',

@@ -14,6 +14,7 @@ export const apply = {
   },
   cta: {
     title: '揭榜',
+    titleClosed: '揭榜已截止',
     bounty: '榜单金额',
     deadline: '揭榜截止',
     lead: '按技术指标提交技术方案、团队和里程碑计划。截止前可随时保存草稿、修改并重新提交。',
