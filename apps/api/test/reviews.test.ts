@@ -92,7 +92,9 @@ describe('assigning experts', () => {
     expect(ids).not.toContain(experts[2]!.id);
     const audit = await env.database.db.select().from(auditLog).where(eq(auditLog.action, 'review.draw'));
     expect(audit.at(-1)!.after).toMatchObject({ drawn: ids });
-    expect((await call('GET', `/api/applications/${app_.b}`, bureau)).body).toMatchObject({ state: 'under_review' });
+    const b_ = (await call('GET', `/api/applications/${app_.b}`, bureau)).body!;
+    expect(b_).toMatchObject({ state: 'under_review', partners: [{ id: partner.organizationId, nameEn: expect.any(String) }] });
+    expect((await call('GET', `/api/challenges/${challenge.id}/applications`, bureau)).body!.items.find((x: Json) => x.id === app_.b).partners).toEqual(b_.partners);
   });
 });
 

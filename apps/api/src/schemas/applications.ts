@@ -43,6 +43,7 @@ export const ApplicationView = Type.Object({
     state: Literals(CHALLENGE_STATES), bountyFen: Fen,
   }),
   organization: OrgName,
+  partners: Type.Array(OrgName, { description: 'the consortium partners of the content shown, by name' }),
   state: Literals(APPLICATION_STATES),
   version: Type.Integer({ minimum: 0, description: 'the latest frozen version (0: never submitted)' }),
   receiptNumber: Type.Union([Type.String(), Type.Null()], { description: 'of the latest frozen version, e.g. JB-2026-000123-v2' }),

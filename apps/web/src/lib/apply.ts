@@ -39,6 +39,8 @@ export interface ApplicationView {
   id: string;
   challenge: { id: string; titleZh: string; titleEn: string | null; deadline: string | null; state: ChallengeState; bountyFen: number };
   organization: { id: string; nameZh: string | null; nameEn: string | null };
+  /** The consortium partners of the content shown, by name. */
+  partners: { id: string; nameZh: string | null; nameEn: string | null }[];
   state: ApplicationState;
   /** The latest frozen version; 0 before the first submission. */
   version: number;

@@ -50,7 +50,18 @@ function applicationView(
   };
 }
 
-export type ApplicationView = ReturnType<typeof applicationView>;
+/**
+ * The views with their consortium partners named (the partners of the content the reader sees), the
+ * organisations looked up in one query for the whole page.
+ */
+async function withPartners(ctx: ServiceContext, views: ReturnType<typeof applicationView>[]) {
+  const ids = [...new Set(views.flatMap((v) => v.content?.partnerOrganizationIds ?? []))];
+  const found = ids.length === 0 ? [] : await ctx.db.select({ id: organizations.id, nameZh: organizations.nameZh, nameEn: organizations.nameEn }).from(organizations).where(inArray(organizations.id, ids));
+  const byId = new Map(found.map((o) => [o.id, o]));
+  return views.map((v) => ({ ...v, partners: (v.content?.partnerOrganizationIds ?? []).flatMap((id) => byId.get(id) ?? []) }));
+}
+
+export type ApplicationView = Awaited<ReturnType<typeof withPartners>>[number];
 
 /** One application, for those who may see it; `not_found` for everyone else. */
 export async function getApplication(ctx: ServiceContext, actor: Actor, id: string): Promise<ApplicationView> {
@@ -69,7 +80,8 @@ export async function getApplication(ctx: ServiceContext, actor: Actor, id: stri
     ? await ctx.db.select().from(applicationVersions).where(eq(applicationVersions.applicationId, id)).orderBy(asc(applicationVersions.version))
     : null;
   const latest = versions ? versions.at(-1) : await latestVersion(ctx.db, id);
-  return applicationView(found.a, found.c, found.org, access, latest, versions, now);
+  const [view] = await withPartners(ctx, [applicationView(found.a, found.c, found.org, access, latest, versions, now)]);
+  return view!;
 }
 
 /**
@@ -103,7 +115,7 @@ export async function listChallengeApplications(ctx: ServiceContext, actor: Acto
     ctx.db.select({ n: count() }).from(applications).where(where),
   ]);
   const latest = await latestVersions(ctx, rows.map((r) => r.a.id));
-  const items = rows.map((r) => applicationView(r.a, c, r.org, 'submitted', latest.get(r.a.id), null, now));
+  const items = await withPartners(ctx, rows.map((r) => applicationView(r.a, c, r.org, 'submitted', latest.get(r.a.id), null, now)));
   return { items, total: Number(total?.n ?? 0), page, pageSize };
 }
 
@@ -126,7 +138,7 @@ export async function listMyApplications(ctx: ServiceContext, actor: Actor, page
     ctx.db.select({ n: count() }).from(applications).where(where),
   ]);
   const latest = await latestVersions(ctx, rows.map((r) => r.a.id));
-  const items = rows.map((r) => applicationView(r.a, r.c, r.org, 'applicant', latest.get(r.a.id), null, now));
+  const items = await withPartners(ctx, rows.map((r) => applicationView(r.a, r.c, r.org, 'applicant', latest.get(r.a.id), null, now)));
   return { items, total: Number(total?.n ?? 0), page, pageSize };
 }
 

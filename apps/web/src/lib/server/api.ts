@@ -33,6 +33,7 @@ import type { NotificationPage } from '$lib/notifications';
 import type { ApplicationPage, ApplicationPatch, ApplicationState, ApplicationView } from '$lib/apply';
 import type { AssignInput, AssignmentRow, AssignResult, Expert, ExpertProfileInput, MyReview, MyReviewSheet, OrgNames, Ranking, ReviewInput, Rubric, RubricCriterion } from '$lib/review';
 import type { Decision, DecisionInput, FinalizeResult, Objection, ObjectionInput, ResolveInput } from '$lib/decision';
+import type { CalendarYear, CalendarYearInput } from '$lib/calendar';
 
 export interface ApiFieldError {
   field: string;
@@ -230,8 +231,6 @@ export function createApi(event: ApiEvent) {
       sheet: (applicationId: string) => call<MyReviewSheet>('GET', `/applications/${encodeURIComponent(applicationId)}/review`),
       /** The expert's conflict declaration (final), then its scores (revisable while in review). */
       submit: (applicationId: string, input: ReviewInput) => call<MyReviewSheet>('PUT', `/applications/${encodeURIComponent(applicationId)}/review`, { body: input }),
-      /** An organisation's public names (a consortium partner of an application). */
-      organization: (id: string) => call<OrgNames & { id: string }>('GET', `/organizations/${encodeURIComponent(id)}`),
     },
     /** Decision and public notice (公示): the bureau decides, anyone signed in objects during the notice, the bureau resolves and makes the award final. */
     decisions: {
@@ -243,6 +242,11 @@ export function createApi(event: ApiEvent) {
       object: (challengeId: string, input: ObjectionInput) => call<Objection>('POST', `/challenges/${encodeURIComponent(challengeId)}/objections`, { body: input }),
       resolve: (objectionId: string, input: ResolveInput) => call<Objection>('POST', `/objections/${encodeURIComponent(objectionId)}/resolve`, { body: input }),
       finalize: (challengeId: string) => call<FinalizeResult>('POST', `/challenges/${encodeURIComponent(challengeId)}/finalize`),
+    },
+    /** The working-day calendar (节假日和调休): anyone reads a year; the bureau replaces it. */
+    calendar: {
+      get: (year: number) => call<CalendarYear>('GET', `/calendar/${year}`),
+      set: (year: number, input: CalendarYearInput) => call<CalendarYear>('PUT', `/calendar/${year}`, { body: input }),
     },
     users: {
       list: (q: { role?: Role; status?: UserStatus; q?: string; page?: number; pageSize?: number }) => call<Paged<User>>('GET', '/users', { query: q }),

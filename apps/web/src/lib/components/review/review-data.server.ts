@@ -3,7 +3,7 @@ import { error, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { FormFailure } from '$lib/forms';
 import { createTranslator } from '$lib/i18n';
 import type { OrgNames } from '$lib/review';
-import { isApiError, type Api } from '$lib/server/api';
+import type { Api } from '$lib/server/api';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,25 +28,6 @@ export async function organizationNames(api: Api): Promise<{ byId: Record<string
     if (page * list.pageSize >= list.total) return { byId, complete: true };
   }
   return { byId, complete: false };
-}
-
-/**
- * The names of an application's consortium partners, as far as the reader may see them (an
- * organisation the API will not show is left out; the count is shown instead when none is named).
- */
-export async function partnerNames(api: Api, ids: readonly string[]): Promise<OrgNames[]> {
-  const found = await Promise.all(
-    ids.map((id) =>
-      api.reviews.organization(id).then(
-        (o): OrgNames => ({ nameZh: o.nameZh, nameEn: o.nameEn }),
-        (e: unknown) => {
-          if (isApiError(e) && e.status < 500) return null;
-          throw e;
-        },
-      ),
-    ),
-  );
-  return found.filter((o): o is OrgNames => o !== null);
 }
 
 /** A failure with the API's field names rewritten to the form's input names. */

@@ -1,4 +1,3 @@
-import { partnerNames } from '$lib/components/review/review-data.server';
 import type { OrgNames } from '$lib/review';
 import { createApi, isApiError } from '$lib/server/api';
 import { loadManagedChallenge } from '$lib/server/challenges';
@@ -21,9 +20,7 @@ export const load: PageServerLoad = async (event) => {
   const api = createApi(event);
   try {
     const [applications, ranking] = await Promise.all([api.reviews.applications(challenge.id, { pageSize: 100 }), api.reviews.ranking(challenge.id)]);
-    const partners: Record<string, OrgNames[]> = Object.fromEntries(
-      await Promise.all(applications.items.map(async (a) => [a.id, await partnerNames(api, a.content?.partnerOrganizationIds ?? [])] as const)),
-    );
+    const partners: Record<string, OrgNames[]> = Object.fromEntries(applications.items.map((a) => [a.id, a.partners]));
     return { challenge, results: { applications: applications.items, total: applications.total, ranking: ranking.items, partners } };
   } catch (e) {
     // The API compares its own clock with the deadline: until then there is nothing to read.

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { partnerNames, uuidParam } from '$lib/components/review/review-data.server';
+import { uuidParam } from '$lib/components/review/review-data.server';
 import { createTranslator } from '$lib/i18n';
 import { createApi } from '$lib/server/api';
 import { loadManagedChallenge } from '$lib/server/challenges';
@@ -16,8 +16,7 @@ export const load: PageServerLoad = async (event) => {
   try {
     const application = await api.reviews.application(applicationId);
     if (application.challenge.id !== challenge.id) error(404, { message: createTranslator(event.locals.locale)('errors.notFound') });
-    const partners = await partnerNames(api, application.content?.partnerOrganizationIds ?? []);
-    return { challenge, application, partners };
+    return { challenge, application, partners: application.partners };
   } catch (e) {
     loadFailed(event, e);
   }
