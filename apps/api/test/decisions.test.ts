@@ -84,7 +84,7 @@ describe('deciding', () => {
     expect((await call('GET', `/api/challenges/${challenge.id}`)).body).toMatchObject({ state: 'notice' });
 
     const seen = await call('GET', `/api/challenges/${challenge.id}/decision`);
-    expect(seen.body).toMatchObject({ kind: 'award', superseded: false, feedbackToMe: [], winners: [{ applicationId: ids[0], awardFen: 100_000_000 }] });
+    expect(seen.body).toMatchObject({ kind: 'award', superseded: false, noticeRunning: true, feedbackToMe: [], winners: [{ applicationId: ids[0], awardFen: 100_000_000 }] });
     // ¥1,000,000 award in the bounty's 2:1 proportion, to the fen: 66,666,666.67 → 66,666,667 + 33,333,333.
     expect(seen.body!.winners[0]).toMatchObject({ enterpriseShareFen: 66_666_667, specialFundFen: 33_333_333 });
     const loser = await call('GET', `/api/challenges/${challenge.id}/decision`, await tokenOf(solvers[1]!));
@@ -114,6 +114,8 @@ describe('objections and the award', () => {
     clock.set(new Date('2026-10-13T16:00:00Z'));
     const bureau = await sharedBureauToken(env);
     expect((await call('POST', `/api/challenges/${challenge.id}/objections`, await tokenOf(solvers[2]!), { reasons: '期满之后再提出的异议。' })).body).toMatchObject({ code: 'notice_period_over' });
+    // The server's clock says the notice is over, whatever the reader's clock says.
+    expect((await call('GET', `/api/challenges/${challenge.id}/decision`)).body).toMatchObject({ noticeRunning: false });
     expect((await call('POST', `/api/challenges/${challenge.id}/finalize`, bureau, {})).body).toMatchObject({ code: 'objections_open' });
 
     expect((await call('POST', `/api/objections/${filed.body!.id}/resolve`, await tokenOf(s.owner), { outcome: 'dismissed', resolution: '经核查不存在合作关系。' })).status).toBe(403);

@@ -20,6 +20,7 @@ export const DecisionView = Type.Object({
   reasons: Name,
   publishedAt: Instant,
   noticeEndsAt: Type.Union([Instant, Type.Null()], { description: '24:00 Beijing time of the fifth working day after publication' }),
+  noticeRunning: Type.Boolean({ description: "the notice period is running by the server's clock: objections may be filed and the result cannot be made final yet" }),
   superseded: Type.Boolean(),
   finalizedAt: Type.Union([Instant, Type.Null()]),
   winners: Type.Array(Type.Object({

@@ -31,6 +31,8 @@ export interface Decision {
   publishedAt: string;
   /** 24:00 Beijing time of the fifth working day after publication; null for a no-winner decision. */
   noticeEndsAt: string | null;
+  /** The notice period is running by the API's clock (the one objecting and finalizing are checked by). */
+  noticeRunning: boolean;
   /** An objection was upheld: the challenge is back in review and a new decision will follow. */
   superseded: boolean;
   finalizedAt: string | null;
@@ -85,7 +87,7 @@ export const OBJECTION_LIMITS = {
 export const charCount = (s: string): number => [...s].length;
 
 /**
- * Where a decision stands at `now`:
+ * Where a decision stands (by the API's clock, not the reader's):
  * - `open`: published, in its notice period — objections may be filed;
  * - `ended`: the notice period is over, the bureau has not made the award final yet;
  * - `final`: the award is final (projects created);
@@ -94,11 +96,11 @@ export const charCount = (s: string): number => [...s].length;
  */
 export type NoticePhase = 'open' | 'ended' | 'final' | 'superseded' | 'none';
 
-export function noticePhase(d: Pick<Decision, 'kind' | 'superseded' | 'finalizedAt' | 'noticeEndsAt'>, now: number): NoticePhase {
+export function noticePhase(d: Pick<Decision, 'kind' | 'superseded' | 'finalizedAt' | 'noticeRunning'>): NoticePhase {
   if (d.superseded) return 'superseded';
   if (d.kind === 'none') return 'none';
   if (d.finalizedAt) return 'final';
-  return d.noticeEndsAt && now < new Date(d.noticeEndsAt).getTime() ? 'open' : 'ended';
+  return d.noticeRunning ? 'open' : 'ended';
 }
 
 export const phaseTone = (p: NoticePhase): 'pending' | 'ok' | 'bad' | 'neutral' =>

@@ -33,6 +33,8 @@ export async function publicDecision(ctx: ServiceContext, actor: Actor, challeng
     : [];
   return {
     id: d.id, kind: d.kind, reasons: d.reasons, publishedAt: d.publishedAt.toISOString(), noticeEndsAt: iso(d.noticeEndsAt),
+    // By the clock the rules use (not the reader's), so pages say what objecting and finalizing will find.
+    noticeRunning: !d.supersededAt && !d.finalizedAt && !!d.noticeEndsAt && ctx.clock.now().getTime() < d.noticeEndsAt.getTime(),
     superseded: d.supersededAt !== null, finalizedAt: iso(d.finalizedAt),
     winners: winners.map((w) => ({ ...w, organization: { nameZh: w.nameZh, nameEn: w.nameEn, country: w.country } })).map(({ nameZh: _z, nameEn: _e, country: _c, ...w }) => w),
     objectionOutcomes: outcomes.map((o) => ({ state: o.state, resolution: o.resolution, resolvedAt: iso(o.resolvedAt) })),
