@@ -135,6 +135,7 @@ export const review: typeof zh = {
     notYet: 'Review starts after the application deadline ({time}). Until then applicants may still change their applications.',
     link: 'Expert review: eligibility, experts, ranking',
     linkLead: 'The application deadline has passed: review can start.',
+    linkLeadDecided: 'The review is over: its ranking and the decision remain to be read.',
   },
   eligibility: {
     title: 'Eligibility',

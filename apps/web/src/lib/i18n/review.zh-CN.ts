@@ -133,6 +133,7 @@ export const review = {
     notYet: '揭榜截止（{time}）后才能开始评审。截止前申请方仍可修改申请。',
     link: '专家评审：资格审查、分配专家、排名',
     linkLead: '揭榜已截止，可以开始评审。',
+    linkLeadDecided: '评审已结束，可以查看评审排名和决定。',
   },
   eligibility: {
     title: '资格审查',
