@@ -7,6 +7,7 @@ import { notifications } from './notifications.en';
 import { apply } from './apply.en';
 import { review } from './review.en';
 import { decision } from './decision.en';
+import { calendar } from './calendar.en';
 
 /** English messages, typed as the Chinese ones: a missing or extra key does not compile. */
 export const messages: Messages = {
@@ -18,6 +19,7 @@ export const messages: Messages = {
   apply,
   review,
   decision,
+  calendar,
   site: {
     name: 'Open Challenge',
     bureau: 'Jingxing Mining District Science, Technology and Industry Bureau',

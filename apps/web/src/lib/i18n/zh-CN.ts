@@ -6,6 +6,7 @@ import { notifications } from './notifications.zh-CN';
 import { apply } from './apply.zh-CN';
 import { review } from './review.zh-CN';
 import { decision } from './decision.zh-CN';
+import { calendar } from './calendar.zh-CN';
 
 /**
  * Chinese messages: the source of truth for keys. `en.ts` is typed against this shape, so a key
@@ -20,6 +21,7 @@ export const messages = {
   apply,
   review,
   decision,
+  calendar,
   site: {
     name: '揭榜挂帅',
     bureau: '井陉矿区科技和工业信息化局',
