@@ -9,6 +9,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiCall,
+  apiLogin,
   BASE_URL,
   BUREAU_EMAIL,
   checkPage,
@@ -30,24 +32,7 @@ const DAY = 24 * 3600 * 1000;
 
 // ---- the API, as the demo accounts -----------------------------------------------------------------
 
-async function apiCall<T>(path: string, opts: { token?: string; method?: string; body?: unknown; bytes?: Uint8Array<ArrayBuffer> } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  let body: BodyInit | undefined;
-  if (opts.bytes) {
-    headers['content-type'] = 'application/octet-stream';
-    body = opts.bytes;
-  } else if (opts.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(opts.body);
-  }
-  const res = await fetch(`${BASE_URL}/api${path}`, { method: opts.method ?? (body ? 'POST' : 'GET'), headers, body });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${opts.method ?? 'GET'} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
-const apiLogin = async (email: string) => (await apiCall<{ accessToken: string }>('/auth/login', { body: { email, password: DEMO_PASSWORD } })).accessToken;
 
 interface Made {
   id: string;

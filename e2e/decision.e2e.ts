@@ -23,7 +23,24 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNoticeEnd } from '../apps/web/src/lib/decision';
 import { formatDateTime, formatMoney } from '../apps/web/src/lib/format';
-import { BASE_URL, BUREAU_EMAIL, checkPage, DEMO_PASSWORD, descriptionOf, expectPage, launch, LOCALES, MESSAGES, newContext, signIn, unique, waitForHydration, type Locale } from './support';
+import {
+  apiCall,
+  apiLogin,
+  BASE_URL,
+  BUREAU_EMAIL,
+  checkPage,
+  DEMO_PASSWORD,
+  descriptionOf,
+  expectPage,
+  launch,
+  LOCALES,
+  MESSAGES,
+  newContext,
+  signIn,
+  unique,
+  waitForHydration,
+  type Locale,
+} from './support';
 
 const SOLVER_EMAIL = 'chen@ustb.edu.cn';
 const OTHER_SOLVER_EMAIL = 'a.mueller@rwth-aachen.de';
@@ -46,18 +63,7 @@ interface DecisionJson {
   winners: Winner[];
 }
 
-async function apiCall<T>(path: string, opts: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const method = opts.method ?? (opts.body !== undefined ? 'POST' : 'GET');
-  const res = await fetch(`${BASE_URL}/api${path}`, { method, headers, body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 const apiGet = <T>(path: string) => apiCall<T>(path);
-const apiLogin = async (email: string) => (await apiCall<{ accessToken: string }>('/auth/login', { body: { email, password: DEMO_PASSWORD } })).accessToken;
 
 /** The demo challenge in the given state whose Chinese title contains `hint` (the only one, as seeded). */
 async function demoChallenge(status: 'notice' | 'awarded', hint: string): Promise<{ id: string; decision: DecisionJson }> {

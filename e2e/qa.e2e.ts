@@ -11,24 +11,28 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, BUREAU_EMAIL, checkPage, DEMO_PASSWORD, launch, LOCALES, MESSAGES, newContext, signIn, unique, waitForHydration, type Locale } from './support';
+import {
+  apiCall,
+  apiLogin,
+  BASE_URL,
+  BUREAU_EMAIL,
+  checkPage,
+  DEMO_PASSWORD,
+  launch,
+  LOCALES,
+  MESSAGES,
+  newContext,
+  signIn,
+  unique,
+  waitForHydration,
+  type Locale,
+} from './support';
 
 const ENTERPRISE_EMAIL = 'wang@jingxing-steel.demo.cn';
 const SOLVER_EMAIL = 'chen@ustb.edu.cn';
 const DAY = 24 * 3600 * 1000;
 
-async function apiCall<T>(path: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const method = opts.body !== undefined ? 'POST' : 'GET';
-  const res = await fetch(`${BASE_URL}/api${path}`, { method, headers, body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
-const apiLogin = async (email: string) => (await apiCall<{ accessToken: string }>('/auth/login', { body: { email, password: DEMO_PASSWORD } })).accessToken;
 
 /** A public challenge of the demo enterprise, published by the demo bureau. */
 async function publishedChallenge(): Promise<string> {

@@ -12,6 +12,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiCall,
+  apiLogin,
   BASE_URL,
   BUREAU_EMAIL,
   checkPage,
@@ -36,18 +38,7 @@ const DAY = 24 * 3600 * 1000;
 /** How far ahead the deadline is set, and how far the test clock then moves. */
 const DEADLINE_AHEAD_MS = 90_000;
 
-async function apiCall<T>(path: string, opts: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const method = opts.method ?? (opts.body !== undefined ? 'POST' : 'GET');
-  const res = await fetch(`${BASE_URL}/api${path}`, { method, headers, body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
-const apiLogin = async (email: string) => (await apiCall<{ accessToken: string }>('/auth/login', { body: { email, password: DEMO_PASSWORD } })).accessToken;
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** The Beijing calendar date `days` after an instant, as the API takes milestone dates. */

@@ -10,6 +10,8 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiCall,
+  apiLogin,
   BASE_URL,
   BUREAU_EMAIL,
   checkPage,
@@ -26,16 +28,6 @@ import {
 const ENTERPRISE_EMAIL = 'wang@jingxing-steel.demo.cn';
 const DAY = 24 * 3600 * 1000;
 
-async function apiCall<T>(path: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${BASE_URL}/api${path}`, { method: opts.body !== undefined ? 'POST' : 'GET', headers, body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-const apiLogin = async (email: string) => (await apiCall<{ accessToken: string }>('/auth/login', { body: { email, password: DEMO_PASSWORD } })).accessToken;
 
 /**
  * A made-up word of letters only (no s: the stemmer would take it off), so that it is one lexeme

@@ -194,13 +194,20 @@ export async function waitForHydration(page: Page) {
 // ---------------------------------------------------------------------------------------------
 // The API, for setting a story up quickly (and reading what a page should show).
 
-/** A JSON call to the API; a refused call throws with its status and problem details. */
-export async function apiCall<T>(path: string, opts: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
+/** A JSON call to the API (or raw bytes, for uploads); a refused call throws with its status and problem details. */
+export async function apiCall<T>(path: string, opts: { token?: string; method?: string; body?: unknown; bytes?: Uint8Array<ArrayBuffer> } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const method = opts.method ?? (opts.body !== undefined ? 'POST' : 'GET');
-  const res = await fetch(`${BASE_URL}/api${path}`, { method, headers, body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined });
+  let body: BodyInit | undefined;
+  if (opts.bytes) {
+    headers['content-type'] = 'application/octet-stream';
+    body = opts.bytes;
+  } else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  const method = opts.method ?? (body !== undefined ? 'POST' : 'GET');
+  const res = await fetch(`${BASE_URL}/api${path}`, { method, headers, body });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
