@@ -28,6 +28,7 @@ describe('the bureau’s working-day calendar', () => {
     const body = res.json();
     expect(body.holidays.map((h: { day: string }) => h.day)).toEqual(expect.arrayContaining(['2026-10-01', '2026-10-07', '2026-02-15']));
     expect(body.workdays.map((w: { day: string }) => w.day)).toContain('2026-10-10');
+    expect(body.holidays.find((h: { day: string }) => h.day === '2026-10-01')).toEqual({ day: '2026-10-01', note: '国庆节' });
     expect((await app.inject({ method: 'GET', url: '/api/calendar/2027' })).json()).toEqual({ year: 2027, holidays: [], workdays: [] });
   });
 
@@ -40,7 +41,7 @@ describe('the bureau’s working-day calendar', () => {
       expect((await put(2027, token, YEAR_2027)).statusCode).toBe(403);
     }
     const bad = await put(2027, bureau, {
-      holidays: [{ day: '2027-13-01' }, { day: '2028-01-01' }, { day: '2027-05-01' }, { day: '2027-05-01' }],
+      holidays: [{ day: '2027-13-01 and a long tail' }, { day: '2028-01-01' }, { day: '2027-05-01' }, { day: '2027-05-01' }],
       workdays: [{ day: '2027-02-10' }, { day: '2027-05-01' }],
     });
     expect(bad.statusCode).toBe(422);

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 
 const Day = Type.Object(
-  { day: Type.String({ maxLength: 10, description: 'YYYY-MM-DD (Beijing calendar)' }), note: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 100 })])) },
+  { day: Type.String({ maxLength: 40, description: 'YYYY-MM-DD (Beijing calendar); anything else is named as invalid_date with the other entries' }), note: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 100 })])) },
   { additionalProperties: false },
 );
 export const YearParams = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
