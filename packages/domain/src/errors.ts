@@ -42,6 +42,12 @@ export type ErrorCode =
   | 'objections_open'
   | 'already_answered'
   | 'question_limit_reached'
+  | 'insufficient_budget'
+  | 'insufficient_funds'
+  | 'already_paid'
+  | 'enterprise_share_unconfirmed'
+  | 'transfer_id_reused'
+  | 'transfer_invalid'
   | 'internal';
 
 /**

@@ -26,3 +26,4 @@ export * from './review/aggregate';
 export * from './review/conflicts';
 export * from './decision/decision';
 export * from './notifications/kinds';
+export * from './ledger';

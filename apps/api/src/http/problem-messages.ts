@@ -161,6 +161,30 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, Record<Locale, Message>> = {
     'zh-CN': { title: '待答复问题过多', detail: '您在该榜单已有 {limit} 个问题尚未答复，请等待发榜方答复后再提问。' },
     en: { title: 'Too many open questions', detail: 'You already have {limit} unanswered questions on this challenge; please wait for answers before asking more.' },
   },
+  insufficient_budget: {
+    'zh-CN': { title: '专项资金预算不足', detail: '{fiscalYear} 年度专项资金尚未预留的余额不足，无法预留或调减该金额。' },
+    en: { title: 'Budget too small', detail: 'Too little of the special fund of {fiscalYear} is unreserved to reserve or remove this amount.' },
+  },
+  insufficient_funds: {
+    'zh-CN': { title: '资金不足', detail: '该操作超出了可用资金：奖励不能超过榜单金额，拨付不能超过奖励金额。' },
+    en: { title: 'Not enough funds', detail: 'This would move more than is there: awards cannot exceed the bounty, nor releases the award.' },
+  },
+  already_paid: {
+    'zh-CN': { title: '已拨付', detail: '该笔拨付已经支付，不能重复支付。' },
+    en: { title: 'Already paid', detail: 'This release has already been paid and cannot be paid again.' },
+  },
+  enterprise_share_unconfirmed: {
+    'zh-CN': { title: '企业配套资金尚未确认到账', detail: '同一里程碑的企业配套资金须经揭榜方确认到账后，方可拨付专项资金。' },
+    en: { title: 'Enterprise share not yet confirmed', detail: "The special fund pays a milestone only after the solver has confirmed receiving the enterprise's share of it." },
+  },
+  transfer_id_reused: {
+    'zh-CN': { title: '幂等键已被使用', detail: '该幂等键已用于另一笔不同的资金操作，请使用新的幂等键。' },
+    en: { title: 'Idempotency key reused', detail: 'This key was already used for a different money movement; use a new key.' },
+  },
+  transfer_invalid: {
+    'zh-CN': { title: '服务器错误', detail: '服务器出现意外错误，请稍后再试。' },
+    en: { title: 'Server error', detail: 'Something went wrong on our side; please try again later.' },
+  },
 };
 
 /** Per-field messages for schema validation failures, by the JSON-schema keyword that failed. */

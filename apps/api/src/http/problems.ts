@@ -43,6 +43,14 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   objections_open: 409,
   already_answered: 409,
   question_limit_reached: 422,
+  insufficient_budget: 409,
+  insufficient_funds: 409,
+  already_paid: 409,
+  enterprise_share_unconfirmed: 409,
+  // api.md: the same Idempotency-Key with a different body gets 422.
+  transfer_id_reused: 422,
+  // A malformed transfer is a bug, never the caller's input.
+  transfer_invalid: 500,
   internal: 500,
 };
 
