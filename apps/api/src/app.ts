@@ -16,6 +16,7 @@ import authRoutes from './routes/auth';
 import calendarRoutes from './routes/calendar';
 import challengeRoutes from './routes/challenges';
 import decisionRoutes from './routes/decisions';
+import ledgerRoutes from './routes/ledger';
 import meRoutes from './routes/me';
 import notificationRoutes from './routes/notifications';
 import organizationRoutes from './routes/organizations';
@@ -106,6 +107,7 @@ export async function buildApp(opts: AppOptions) {
     await api.register(notificationRoutes);
     await api.register(questionRoutes);
     await api.register(calendarRoutes);
+    await api.register(ledgerRoutes);
     if (opts.env === 'test' && opts.clock instanceof TestClock) await api.register(testClockRoutes(opts.clock));
   }, { prefix: '/api' });
 

@@ -4,8 +4,9 @@
  * a search document indexed at start; demo data into an empty embedded database (or with DEMO=1),
  * never in production.
  *
- * `--migrate-only` (npm run db:migrate), `--reindex-only` (npm run search:reindex) and
- * `--write-pglite-template` (npm run build) do that one thing and exit.
+ * `--migrate-only` (npm run db:migrate), `--reindex-only` (npm run search:reindex),
+ * `--ledger-check` (npm run ledger:check) and `--write-pglite-template` (npm run build) do that one
+ * thing and exit.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -20,6 +21,7 @@ import { startDeadlineSweeper } from './jobs/deadline-sweeper';
 import { startNotificationOutbox } from './jobs/notification-outbox';
 import { startSearchOutbox } from './jobs/search-outbox';
 import { DEMO_ACCOUNTS, demoAccountsPresent, ensureBureauAdmin, isEmptyDatabase, loadDemoData } from './demo/seed';
+import { checkLedger } from './services/ledger/check-ledger';
 import { createSearchEngine } from './services/search/engine';
 import { reindexAll, reindexMissing } from './services/search/reindex-all';
 import { exposeApiInProcess, loadWebHandler } from './web-bridge';
@@ -50,6 +52,14 @@ if (process.argv.includes('--migrate-only')) {
   console.log(`migrations applied (${database.driver})`);
   await database.close();
   process.exit(0);
+}
+
+if (process.argv.includes('--ledger-check')) {
+  const report = await checkLedger(database.db);
+  console.log(JSON.stringify(report, null, 2));
+  console.log(report.ok ? `ledger consistent: ${report.accounts} accounts, ${report.transfers} transfers, ${report.entries} entries` : 'LEDGER INCONSISTENT: see above');
+  await database.close();
+  process.exit(report.ok ? 0 : 1);
 }
 
 const search = createSearchEngine({ meilisearch: config.meilisearch });

@@ -154,7 +154,8 @@ describe('submission, review and publication', () => {
     expect(reviews.map((r) => [r.decision, r.specialFundFen])).toEqual([['returned', null], ['approved', 40_000_000]]);
 
     const trail = await db.select({ action: auditLog.action, before: auditLog.before, after: auditLog.after }).from(auditLog).where(eq(auditLog.entityId, c.id)).orderBy(asc(auditLog.id));
-    expect(trail.map((t) => t.action)).toEqual(['challenge.create', 'challenge.submit', 'challenge.return', 'challenge.update', 'challenge.submit', 'challenge.approve']);
+    // Approval reserves the match and records the enterprise's share in the same transaction.
+    expect(trail.map((t) => t.action)).toEqual(['challenge.create', 'challenge.submit', 'challenge.return', 'challenge.update', 'challenge.submit', 'ledger.reserve', 'ledger.commit', 'challenge.approve']);
     expect(trail.at(-1)!.before).toMatchObject({ state: 'pending_review', specialFundFen: null, bountyFen: 100_000_000 });
     expect(trail.at(-1)!.after).toMatchObject({ state: 'published', specialFundFen: 40_000_000, bountyFen: 70_000_000 });
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });

@@ -1,15 +1,17 @@
 import {
   applications, auditLog, challengeAmendments, challengeReviews, challenges, confidentialityAcceptances, objections, organizations, projectMilestones, projects, questions,
-  reviewAssignments, users, verifyAuditChain,
+  reviewAssignments, users, verifyAuditChain, ledgerTransfers,
 } from '@challenge/db';
 import { CHALLENGE_CATEGORIES, CHALLENGE_INDUSTRIES } from '@challenge/domain';
 import { asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CHALLENGES } from '../src/demo/challenges';
 import { DEMO_ACCOUNTS, ensureBureauAdmin, isEmptyDatabase, loadDemoData } from '../src/demo/seed';
+import { checkLedger } from '../src/services/ledger/check-ledger';
 import { login, setupTestApp } from './helpers';
 
-const env = await setupTestApp();
+// The demo loads only into an empty database, so this one starts without the budgets other files get.
+const env = await setupTestApp({ fundYears: false });
 const ctx = { db: env.database.db, clock: env.clock };
 const DAY = 24 * 60 * 60 * 1000;
 const YUAN = 100;
@@ -34,6 +36,15 @@ describe('demo data', () => {
     const outOfOrder = rows.filter((r, i) => i > 0 && r.at.getTime() < rows[i - 1]!.at.getTime());
     expect(outOfOrder).toEqual([]);
     expect(rows[0]!.at.getTime()).toBeLessThan(env.clock.now().getTime() - 180 * DAY);
+  });
+
+  it('the funds ledger of the demo is consistent: budgets set, every approval reserved, the award in its project', async () => {
+    const report = await checkLedger(env.database.db);
+    expect(report, JSON.stringify(report)).toMatchObject({ ok: true, differences: [], unbalancedTransfers: [], brokenRules: [] });
+    const kinds = (await env.database.db.select({ kind: ledgerTransfers.kind }).from(ledgerTransfers)).map((t) => t.kind);
+    for (const kind of ['budget_set', 'reserve', 'commit', 'finalize', 'return_unspent']) expect(kinds, kind).toContain(kind);
+    const published = await env.database.db.select({ id: challenges.id }).from(challenges).where(isNotNull(challenges.publishedAt));
+    expect(kinds.filter((k) => k === 'reserve').length).toBe(published.length);
   });
 
   it('loading twice adds nothing', async () => {

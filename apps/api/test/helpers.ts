@@ -18,8 +18,16 @@ export interface TestEnv {
   dataDir: string;
 }
 
-/** One app and database per test file; closed after the file. */
-export async function setupTestApp(): Promise<TestEnv> {
+/** The special fund's budget every test file starts with, for each year its clocks reach: ¥100 million. */
+export const TEST_BUDGET_FEN = 10_000_000_000;
+export const TEST_BUDGET_YEARS = [2025, 2026, 2027, 2028] as const;
+
+/**
+ * One app and database per test file; closed after the file. The Finance Bureau has set the special
+ * fund's budget of the years the tests' clocks reach, so approvals can reserve against it; tests of
+ * the budget itself use other years. `fundYears: false` leaves the database empty.
+ */
+export async function setupTestApp(opts: { fundYears?: boolean } = {}): Promise<TestEnv> {
   const database = await openTestDatabase();
   const clock = new TestClock();
   const dataDir = mkdtempSync(join(tmpdir(), 'challenge-data-'));
@@ -30,7 +38,14 @@ export async function setupTestApp(): Promise<TestEnv> {
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
-  return { app, database, clock, dataDir };
+  const env = { app, database, clock, dataDir };
+  if (opts.fundYears === false) return env;
+  const finance = await staffToken(env, 'finance');
+  for (const year of TEST_BUDGET_YEARS) {
+    const res = await app.inject({ method: 'PUT', url: `/api/budgets/${year}`, headers: bearer(finance.token), payload: { budgetFen: TEST_BUDGET_FEN } });
+    if (res.statusCode !== 200) throw new Error(`budget ${year}: ${res.body}`);
+  }
+  return env;
 }
 
 let seq = 0;

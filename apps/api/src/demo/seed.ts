@@ -14,6 +14,8 @@ import { hashPassword } from '../services/passwords';
 import { inTransaction } from '../services/context';
 import { appendAudit } from '@challenge/db';
 import { closeDueChallenges } from '../services/challenges/close-challenge';
+import { setBudget } from '../services/ledger/budgets';
+import { fiscalYearOf } from '../services/ledger/challenge-money';
 import type { DemoOwnerKey } from './challenge-types';
 import { demoApplicationSteps } from './applications';
 import { demoChallengeSteps } from './challenges';
@@ -55,6 +57,9 @@ export async function ensureBureauAdmin(ctx: ServiceContext, admin: { email: str
   });
 }
 
+/** The special fund's budget of each demo year: ¥60 million. */
+const DEMO_YEARLY_BUDGET_FEN = 6_000_000_000;
+
 const asActor = (u: { id: string; role: string; organizationId: string | null; isOrgAdmin: boolean }): Actor =>
   ({ userId: u.id, role: u.role, organizationId: u.organizationId, isOrgAdmin: u.isOrgAdmin }) as Actor;
 
@@ -71,10 +76,14 @@ export async function loadDemoData(ctx: ServiceContext) {
   const bureauId = await ensureBureauAdmin(on(210, '08:30'), { email: bureauEmail!, password: PASSWORD });
   const bureau = asActor({ id: bureauId, role: 'bureau', organizationId: null, isOrgAdmin: false });
 
-  await createStaffUser(on(210, '09:00'), bureau, { email: financeEmail!, password: PASSWORD, displayName: '财政局 刘会计', role: 'finance' });
+  const finance = await createStaffUser(on(210, '09:00'), bureau, { email: financeEmail!, password: PASSWORD, displayName: '财政局 刘会计', role: 'finance' });
   const li = await createStaffUser(on(210, '09:05'), bureau, { email: expertEmail!, password: PASSWORD, displayName: '李教授', role: 'expert' });
   // Disabled later, so user management shows both states.
   const former = await createStaffUser(on(210, '09:10'), bureau, { email: 'former.expert@demo.expert.cn', password: PASSWORD, displayName: '张研究员（已离任）', role: 'expert' });
+  // The Finance Bureau funds the district's special fund for every year the demo's approvals fall in,
+  // and the next one (¥60 million a year), before any challenge is approved.
+  const years = new Set([fiscalYearOf(beijing(anchor, 210, '09:00')), fiscalYearOf(anchor), fiscalYearOf(anchor) + 1]);
+  for (const year of [...years].sort()) await setBudget(on(210, '09:20'), asActor({ ...finance, organizationId: null }), year, DEMO_YEARLY_BUDGET_FEN);
 
   const steel = await register(on(205, '10:00'), {
     email: enterpriseEmail!, password: PASSWORD, displayName: '王工', role: 'enterprise',

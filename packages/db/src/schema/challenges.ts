@@ -44,6 +44,8 @@ export const challenges = pgTable(
     enterpriseShareFen: fen('enterprise_share_fen').notNull().default(0),
     requestedSpecialFundFen: fen('requested_special_fund_fen').notNull().default(0),
     specialFundFen: fen('special_fund_fen'),
+    /** The fiscal year the special-fund match is charged to: the year (Beijing time) of approval. */
+    fiscalYear: integer('fiscal_year'),
     bountyFen: fen('bounty_fen').notNull().default(0),
     deadline: instant('deadline'),
     durationMonths: integer('duration_months'),

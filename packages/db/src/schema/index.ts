@@ -7,3 +7,4 @@ export * from './applications';
 export * from './notifications';
 export * from './reviews';
 export * from './decisions';
+export * from './ledger';

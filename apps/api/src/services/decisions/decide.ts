@@ -9,6 +9,7 @@ import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { effectiveState } from '../challenges/access';
 import { challengeAuditSnapshot, lockVisibleChallenge } from '../challenges/records';
 import { inTransaction, type ServiceContext } from '../context';
+import { fundsOf, returnChallengeFunds } from '../ledger/challenge-money';
 import { recordEvent } from '../notifications/events';
 import { reindex } from '../search/engine';
 
@@ -62,6 +63,8 @@ export async function decideChallenge(ctx: ServiceContext, actor: Actor, challen
     for (const a of apps.filter((x) => moves.notSelected.includes(x.id))) {
       await tx.update(applications).set({ state: transition(applicationMachine, a.state, 'not_select', 'system'), updatedAt: now }).where(eq(applications.id, a.id));
     }
+    // No winner (流标): the bounty goes back to where it came from.
+    if (moves.challengeAction === 'decide_none') await returnChallengeFunds(tx, actor, fundsOf(challenge), now);
     const [after] = await tx.update(challenges).set({ state: to, closedAt: challenge.closedAt ?? now, updatedAt: now }).where(eq(challenges.id, challengeId)).returning();
     await reindex(ctx, tx, challengeId);
     await appendAudit(tx, {

@@ -1,10 +1,11 @@
 import {
   appendAudit, applications, applicationVersions, challenges, decisionAwards, decisions, objections, projectMilestones, projects,
 } from '@challenge/db';
-import { AppError, applicationMachine, challengeMachine, splitByLargestRemainder, transition, type Actor, type ApplicationDraft } from '@challenge/domain';
+import { AppError, applicationMachine, challengeMachine, splitByLargestRemainder, transition, type Actor, type ApplicationDraft, type ProjectAward } from '@challenge/domain';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { challengeAuditSnapshot, lockVisibleChallenge } from '../challenges/records';
 import { inTransaction, type ServiceContext } from '../context';
+import { fundsOf, moveAwardsToProjects } from '../ledger/challenge-money';
 import { recordEvent } from '../notifications/events';
 import { reindex } from '../search/engine';
 
@@ -13,7 +14,8 @@ import { reindex } from '../search/engine';
  * step 8): `notice` → `awarded`, each winner `awarded`, and a project per winner awaiting signature
  * with the milestones of its submitted plan. A milestone's amount is its share of the plan applied to
  * the award, and its split by source follows the award's — both by the largest-remainder method, so
- * every source adds up exactly to the award.
+ * every source adds up exactly to the award. The money follows in the same transaction: each award
+ * leaves the challenge's reservation and commitment for its project, and the rest goes back.
  */
 export async function finalizeChallenge(ctx: ServiceContext, actor: Actor, challengeId: string) {
   if (!actor) throw new AppError('unauthenticated');
@@ -28,6 +30,7 @@ export async function finalizeChallenge(ctx: ServiceContext, actor: Actor, chall
 
     const awards = await tx.select().from(decisionAwards).where(eq(decisionAwards.decisionId, decision.id));
     const created: string[] = [];
+    const moved: ProjectAward[] = [];
     for (const award of awards) {
       const [app] = await tx.select().from(applications).where(eq(applications.id, award.applicationId)).for('update');
       const [version] = await tx.select().from(applicationVersions).where(eq(applicationVersions.applicationId, award.applicationId)).orderBy(desc(applicationVersions.version)).limit(1);
@@ -49,7 +52,10 @@ export async function finalizeChallenge(ctx: ServiceContext, actor: Actor, chall
       });
       await recordEvent(tx, { kind: 'awarded', challengeId, subjectId: app!.id, payload: { projectId: project!.id, awardFen: award.awardFen }, at: now });
       created.push(project!.id);
+      moved.push({ projectId: project!.id, enterpriseShareFen: award.enterpriseShareFen, specialFundFen: award.specialFundFen });
     }
+    // Each award into its project by source; what the awards leave of the bounty goes back.
+    await moveAwardsToProjects(tx, actor, fundsOf(challenge), moved, now);
     await tx.update(decisions).set({ finalizedAt: now }).where(eq(decisions.id, decision.id));
     const [after] = await tx.update(challenges).set({ state: to, updatedAt: now }).where(eq(challenges.id, challengeId)).returning();
     await reindex(ctx, tx, challengeId);
