@@ -20,6 +20,7 @@ import ledgerRoutes from './routes/ledger';
 import meRoutes from './routes/me';
 import notificationRoutes from './routes/notifications';
 import organizationRoutes from './routes/organizations';
+import projectRoutes from './routes/projects';
 import questionRoutes from './routes/questions';
 import reviewRoutes from './routes/reviews';
 import systemRoutes from './routes/system';
@@ -108,6 +109,7 @@ export async function buildApp(opts: AppOptions) {
     await api.register(questionRoutes);
     await api.register(calendarRoutes);
     await api.register(ledgerRoutes);
+    await api.register(projectRoutes);
     if (opts.env === 'test' && opts.clock instanceof TestClock) await api.register(testClockRoutes(opts.clock));
   }, { prefix: '/api' });
 

@@ -253,6 +253,7 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   exceeds_bounty: { 'zh-CN': '不能超过榜单金额（{bounty} 分）', en: 'may not exceed the bounty ({bounty} fen)' },
   milestone_required: { 'zh-CN': '至少需要一个里程碑', en: 'at least one milestone is required' },
   invalid_date: { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'must be a date as YYYY-MM-DD' },
+  taken: { 'zh-CN': '已被使用', en: 'is already used' },
   outside_year: { 'zh-CN': '不在 {year} 年内', en: 'is not in {year}' },
   workday_not_weekend: { 'zh-CN': '调休上班日应为周六或周日', en: 'an adjusted working day must be a Saturday or Sunday' },
   holiday_and_workday: { 'zh-CN': '同一天不能既是假日又是调休上班日', en: 'a day cannot be both a holiday and a working day' },

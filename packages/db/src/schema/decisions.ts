@@ -1,6 +1,6 @@
-import { MILESTONE_STATES, OBJECTION_STATES, PROJECT_STATES } from '@challenge/domain';
+import { FUNDING_SOURCES, MILESTONE_STATES, OBJECTION_STATES, PROJECT_STATES, RELEASE_STATES } from '@challenge/domain';
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organizations, users } from './accounts';
 import { applications } from './applications';
 import { challenges } from './challenges';
@@ -121,9 +121,21 @@ export const projects = pgTable(
     enterpriseShareFen: fen('enterprise_share_fen').notNull(),
     specialFundFen: fen('special_fund_fen').notNull(),
     createdAt: instant('created_at').notNull(),
+    /** Each party's signature of the 任务书; the project starts when both have signed. */
+    solverSignedAt: instant('solver_signed_at'),
+    solverSignedBy: uuid('solver_signed_by').references(() => users.id),
+    ownerSignedAt: instant('owner_signed_at'),
+    ownerSignedBy: uuid('owner_signed_by').references(() => users.id),
+    /** Where the solver is paid, given when it signs and fixed from then on: { accountName, bank, accountNumber }. */
+    payee: jsonb('payee'),
+    stoppedAt: instant('stopped_at'),
+    stopReason: text('stop_reason'),
+    completedAt: instant('completed_at'),
   },
   (t) => [
     uniqueIndex('projects_application_key').on(t.applicationId),
+    index('projects_solver_signed_by_idx').on(t.solverSignedBy),
+    index('projects_owner_signed_by_idx').on(t.ownerSignedBy),
     index('projects_challenge_idx').on(t.challengeId),
     index('projects_organization_idx').on(t.organizationId),
     check('projects_split', sql`${t.enterpriseShareFen} + ${t.specialFundFen} = ${t.awardFen}`),
@@ -144,9 +156,52 @@ export const projectMilestones = pgTable(
     enterpriseShareFen: fen('enterprise_share_fen').notNull(),
     specialFundFen: fen('special_fund_fen').notNull(),
     state: milestoneStateEnum('state').notNull().default('pending'),
+    /** The solver's report with the deliverables, as last submitted. */
+    report: text('report'),
+    submittedAt: instant('submitted_at'),
+    /** The owner's reasons when it returned the milestone (the latest). */
+    feedback: text('feedback'),
+    acceptedAt: instant('accepted_at'),
+    verifiedAt: instant('verified_at'),
+    verifiedBy: uuid('verified_by').references(() => users.id),
   },
   (t) => [
+    index('project_milestones_verified_by_idx').on(t.verifiedBy),
     uniqueIndex('project_milestones_key').on(t.projectId, t.position),
     check('project_milestones_split', sql`${t.enterpriseShareFen} >= 0 and ${t.specialFundFen} >= 0 and ${t.enterpriseShareFen} + ${t.specialFundFen} = ${t.amountFen}`),
+  ],
+);
+
+export const releaseStateEnum = pgEnum('release_state', RELEASE_STATES);
+export const fundingSourceEnum = pgEnum('funding_source', FUNDING_SOURCES);
+
+/**
+ * 资金拨付: one per funding source of a verified milestone. Finance disburses the special fund's with a
+ * payment reference, only after the same milestone's enterprise-share release is confirmed; the owner
+ * records paying its share; the solver confirms receipt or disputes it, and the bureau resolves.
+ */
+export const releases = pgTable(
+  'releases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id),
+    milestoneId: uuid('milestone_id').notNull().references(() => projectMilestones.id),
+    source: fundingSourceEnum('source').notNull(),
+    amountFen: fen('amount_fen').notNull(),
+    state: releaseStateEnum('state').notNull().default('pending'),
+    createdAt: instant('created_at').notNull(),
+    paymentReference: text('payment_reference'),
+    disbursedAt: instant('disbursed_at'),
+    disbursedBy: uuid('disbursed_by').references(() => users.id),
+    confirmedAt: instant('confirmed_at'),
+    disputeReason: text('dispute_reason'),
+    resolution: text('resolution'),
+  },
+  (t) => [
+    uniqueIndex('releases_milestone_source_key').on(t.milestoneId, t.source),
+    index('releases_project_idx').on(t.projectId),
+    index('releases_state_idx').on(t.state, t.source),
+    index('releases_disbursed_by_idx').on(t.disbursedBy),
+    check('releases_amount_positive', sql`${t.amountFen} > 0`),
   ],
 );
