@@ -8,6 +8,8 @@ import { apply } from './apply.en';
 import { review } from './review.en';
 import { decision } from './decision.en';
 import { calendar } from './calendar.en';
+import { funds } from './funds.en';
+import { projects } from './projects.en';
 
 /** English messages, typed as the Chinese ones: a missing or extra key does not compile. */
 export const messages: Messages = {
@@ -20,6 +22,8 @@ export const messages: Messages = {
   review,
   decision,
   calendar,
+  projects,
+  funds,
   site: {
     name: 'Open Challenge',
     bureau: 'Jingxing Mining District Science, Technology and Industry Bureau',

@@ -7,6 +7,8 @@ import { apply } from './apply.zh-CN';
 import { review } from './review.zh-CN';
 import { decision } from './decision.zh-CN';
 import { calendar } from './calendar.zh-CN';
+import { funds } from './funds.zh-CN';
+import { projects } from './projects.zh-CN';
 
 /**
  * Chinese messages: the source of truth for keys. `en.ts` is typed against this shape, so a key
@@ -22,6 +24,8 @@ export const messages = {
   review,
   decision,
   calendar,
+  projects,
+  funds,
   site: {
     name: '揭榜挂帅',
     bureau: '井陉矿区科技和工业信息化局',

@@ -34,6 +34,7 @@ import type { ApplicationPage, ApplicationPatch, ApplicationState, ApplicationVi
 import type { AssignInput, AssignmentRow, AssignResult, Expert, ExpertProfileInput, MyReview, MyReviewSheet, OrgNames, Ranking, ReviewInput, Rubric, RubricCriterion } from '$lib/review';
 import type { Decision, DecisionInput, FinalizeResult, Objection, ObjectionInput, ResolveInput } from '$lib/decision';
 import type { CalendarYear, CalendarYearInput } from '$lib/calendar';
+import type { Budget, BudgetList, LedgerCheck } from '$lib/funds';
 
 export interface ApiFieldError {
   field: string;
@@ -247,6 +248,12 @@ export function createApi(event: ApiEvent) {
     calendar: {
       get: (year: number) => call<CalendarYear>('GET', `/calendar/${year}`),
       set: (year: number, input: CalendarYearInput) => call<CalendarYear>('PUT', `/calendar/${year}`, { body: input }),
+    },
+    /** The special fund (专项资金): the finance bureau and the bureau read each year's budget and the ledger check; the finance bureau sets a budget. */
+    funds: {
+      budgets: () => call<BudgetList>('GET', '/budgets'),
+      setBudget: (year: number, budgetFen: number) => call<Budget>('PUT', `/budgets/${year}`, { body: { budgetFen } }),
+      check: () => call<LedgerCheck>('GET', '/ledger/check'),
     },
     users: {
       list: (q: { role?: Role; status?: UserStatus; q?: string; page?: number; pageSize?: number }) => call<Paged<User>>('GET', '/users', { query: q }),
