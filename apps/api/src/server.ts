@@ -18,6 +18,7 @@ import { buildApp } from './app';
 import { systemClock, TestClock } from './clock';
 import { loadConfig } from './config';
 import { startDeadlineSweeper } from './jobs/deadline-sweeper';
+import { startMilestoneReminders } from './jobs/milestone-reminders';
 import { startNotificationOutbox } from './jobs/notification-outbox';
 import { startSearchOutbox } from './jobs/search-outbox';
 import { DEMO_ACCOUNTS, demoAccountsPresent, ensureBureauAdmin, isEmptyDatabase, loadDemoData } from './demo/seed';
@@ -126,6 +127,12 @@ const sweeper = startDeadlineSweeper(ctx, {
   onError: (err) => console.error('deadline sweep failed; retrying at the next tick', err),
 });
 
+// Due-soon and overdue milestones, on the sweeper's rhythm.
+const reminders = startMilestoneReminders(ctx, {
+  intervalMs: config.sweepIntervalMs,
+  onError: (err) => console.error('milestone reminders failed; retrying at the next tick', err),
+});
+
 const notifier = startNotificationOutbox(ctx, {
   intervalMs: config.notifyIntervalMs,
   onError: (err) => console.error('notifications: events not processed; retrying at the next tick', err),
@@ -155,6 +162,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     await sweeper.stop();
+    await reminders.stop();
     await notifier.stop();
     await outbox?.stop();
     await app.close();

@@ -69,7 +69,7 @@ describe('a challenge’s money from approval to award', () => {
     const before = await fingerprint(env);
     const short = await call('POST', `/api/challenges/${b.id}/approve`, bureau, { specialFundFen: 50_000_000 });
     expect(short.status).toBe(409);
-    expect(short.body).toMatchObject({ code: 'insufficient_budget' });
+    expect(short.body).toMatchObject({ code: 'insufficient_budget', detail: '2032 年度专项资金尚未预留的余额为 30000000 分，不足以预留或调减 50000000 分。' });
     expect(await fingerprint(env)).toEqual(before);
     expect((await call('GET', `/api/challenges/${b.id}`, bureau)).body).toMatchObject({ state: 'pending_review' });
     // The bureau may approve less than requested: what the year still has.

@@ -3,6 +3,8 @@ import { onPostgres } from '@challenge/db/testing';
 import { fundReserved, paidOut, projectFunds } from '@challenge/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
+import { processNotificationEvents } from '../src/services/notifications/process-events';
+import { remindDueMilestones } from '../src/services/projects/milestone-reminders';
 import { completeDraft } from './application-helpers';
 import { challengeIn, bearer, login, setupTestApp, sharedBureauToken, staffToken, verifiedEnterprise, verifiedSolver, type Member } from './helpers';
 
@@ -166,6 +168,49 @@ describe('a project from signing to the last payment', () => {
     expect(balance(projectFunds(pb, 'enterprise')) + balance(projectFunds(pb, 'special_fund'))).toBe(0);
     const check = await ok('GET', '/api/ledger/check', bureau);
     expect(check).toMatchObject({ ok: true, differences: [], unbalancedTransfers: [], brokenRules: [] });
+    clock.reset();
+  });
+});
+
+describe('who hears of a project', () => {
+  test('each step tells the other party; milestones due within 7 days and overdue are told once by the loop', async () => {
+    const s = await twoProjects();
+    const [pa] = s.projects as [string];
+    const [owner, a, b] = [await fresh(s.owner), await fresh(s.a), await fresh(s.b)];
+    await ok('POST', `/api/projects/${pa}/sign`, a.token, { payee: PAYEE });
+    const signed = await ok('POST', `/api/projects/${pa}/sign`, owner.token, {});
+    const [m1, m2] = signed.milestones as [Json, Json];
+    await ok('POST', `/api/milestones/${m1.id}/submit`, a.token, { report: '第一阶段报告。' });
+    await ok('POST', `/api/milestones/${m1.id}/review`, owner.token, { accept: false, feedback: '请补充检测原始数据。' });
+
+    const kinds = async (m: { email: string }) => {
+      await processNotificationEvents(app.ctx);
+      const items = (await ok('GET', '/api/notifications?pageSize=100', await tokenOf(m))).items as Json[];
+      return items.filter((n) => n.challenge?.id === s.challenge.id).map((n) => n.kind).sort();
+    };
+    expect(await kinds(owner)).toEqual(expect.arrayContaining(['milestone_submitted']));
+    expect(await kinds(a)).toEqual(expect.arrayContaining(['milestone_returned']));
+    expect(await kinds(a)).not.toContain('milestone_submitted'); // not told of its own step
+    expect(await kinds(b)).not.toContain('milestone_returned'); // the other winner hears nothing of A's project
+
+    // Five days before milestone 2 is due (Beijing), then a day after it: told once each, however often the loop runs.
+    const dueInstant = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00+08:00`) + days * DAY + 10 * 60 * 60 * 1000);
+    clock.set(dueInstant(m2.dueDate, -5));
+    const bureauUser = await staffToken(env, 'bureau');
+    expect(await remindDueMilestones(app.ctx)).toBeGreaterThanOrEqual(1);
+    expect(await remindDueMilestones(app.ctx)).toBe(0);
+    const count = async (m: { email: string }, kind: string) => (await kinds(m)).filter((k) => k === kind).length;
+    expect(await count(a, 'milestone_due_soon')).toBeGreaterThanOrEqual(1);
+    expect(await count(owner, 'milestone_due_soon')).toBeGreaterThanOrEqual(1);
+    expect(await count(bureauUser, 'milestone_due_soon')).toBe(0);
+    const dueSoonBefore = await count(a, 'milestone_due_soon');
+    clock.set(dueInstant(m2.dueDate, 1));
+    expect(await remindDueMilestones(app.ctx)).toBeGreaterThanOrEqual(1);
+    expect(await remindDueMilestones(app.ctx)).toBe(0);
+    expect(await count(a, 'milestone_overdue')).toBeGreaterThanOrEqual(1);
+    expect(await count(bureauUser, 'milestone_overdue')).toBeGreaterThanOrEqual(1);
+    expect(await count(b, 'milestone_overdue')).toBe(0);
+    expect(await count(a, 'milestone_due_soon')).toBe(dueSoonBefore);
     clock.reset();
   });
 });

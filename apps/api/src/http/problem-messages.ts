@@ -162,8 +162,8 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, Record<Locale, Message>> = {
     en: { title: 'Too many open questions', detail: 'You already have {limit} unanswered questions on this challenge; please wait for answers before asking more.' },
   },
   insufficient_budget: {
-    'zh-CN': { title: '专项资金预算不足', detail: '{fiscalYear} 年度专项资金尚未预留的余额不足，无法预留或调减该金额。' },
-    en: { title: 'Budget too small', detail: 'Too little of the special fund of {fiscalYear} is unreserved to reserve or remove this amount.' },
+    'zh-CN': { title: '专项资金预算不足', detail: '{fiscalYear} 年度专项资金尚未预留的余额为 {availableFen} 分，不足以预留或调减 {neededFen} 分。' },
+    en: { title: 'Budget too small', detail: 'The special fund of {fiscalYear} has {availableFen} fen unreserved, too little to reserve or remove {neededFen} fen.' },
   },
   insufficient_funds: {
     'zh-CN': { title: '资金不足', detail: '该操作超出了可用资金：奖励不能超过榜单金额，拨付不能超过奖励金额。' },

@@ -40,6 +40,14 @@ describe('notification sentences', () => {
     expect(sentenceKey(item('milestone_paid'))).toBe('other');
   });
 
+  it('lead a project’s news to the project, everything else to the challenge', () => {
+    const en = createTranslator('en');
+    const projectId = '5f0c4a2e-1b3d-4e5f-8a9b-0c1d2e3f4a5b';
+    expect(notificationSentence(en, 'en', item('milestone_verified', { projectId })).title?.href).toBe(`/projects/${projectId}`);
+    expect(whole(notificationSentence(en, 'en', item('release_disbursed', { projectId })))).toBe('A payment of the project for “Inclusion control in superalloys” was made; confirm whether it arrived.');
+    expect(notificationSentence(en, 'en', item('awarded')).title?.href).toBe(`/challenges/${challenge.id}`);
+  });
+
   it('cap the badge figure', () => {
     expect([0, 7, 99, 100].map(badgeCount)).toEqual(['0', '7', '99', '99+']);
   });

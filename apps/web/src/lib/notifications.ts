@@ -38,7 +38,16 @@ export function sentenceKey(n: Pick<NotificationItem, 'kind' | 'data'>): Sentenc
     case 'decision_published':
     case 'objection_resolved':
     case 'awarded':
-      // Narrowed to one of these five literals (the `string & {}` of later kinds does not narrow).
+    case 'milestone_submitted':
+    case 'milestone_returned':
+    case 'milestone_accepted':
+    case 'milestone_verified':
+    case 'milestone_due_soon':
+    case 'milestone_overdue':
+    case 'release_disbursed':
+    case 'release_confirmed':
+    case 'release_disputed':
+      // Narrowed to one of these literals (the `string & {}` of later kinds does not narrow).
       return n.kind as Extract<SentenceKey, NotificationKind>;
     default:
       return 'other';
@@ -61,7 +70,9 @@ export function notificationSentence(t: Translate, locale: Locale, n: Pick<Notif
   const [before = '', after = ''] = t(`notifications.sentences.${key}`, { challenge: SLOT }).split(SLOT);
   // The title in the reader's language, falling back to the Chinese original.
   const title = locale === 'en' && filled(n.challenge.titleEn) ? { text: n.challenge.titleEn, lang: 'en' as const } : { text: n.challenge.titleZh, lang: 'zh-CN' as const };
-  return { before, title: { ...title, href: `/challenges/${encodeURIComponent(n.challenge.id)}` }, after };
+  // A project's news leads to the project; anything else to the challenge.
+  const href = typeof n.data.projectId === 'string' ? `/projects/${encodeURIComponent(n.data.projectId)}` : `/challenges/${encodeURIComponent(n.challenge.id)}`;
+  return { before, title: { ...title, href }, after };
 }
 
 /** The header badge's figure: exact up to 99 (the link's accessible name always says the exact count). */

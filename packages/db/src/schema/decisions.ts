@@ -164,6 +164,9 @@ export const projectMilestones = pgTable(
     acceptedAt: instant('accepted_at'),
     verifiedAt: instant('verified_at'),
     verifiedBy: uuid('verified_by').references(() => users.id),
+    /** When the parties were told the milestone is due within 7 days, and that it is overdue (each once). */
+    dueSoonNotifiedAt: instant('due_soon_notified_at'),
+    overdueNotifiedAt: instant('overdue_notified_at'),
   },
   (t) => [
     index('project_milestones_verified_by_idx').on(t.verifiedBy),

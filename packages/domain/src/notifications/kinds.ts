@@ -1,5 +1,5 @@
 /**
- * What a notification is about (issue: apply–review–award; the money and oversight work adds more).
+ * What a notification is about (issues: apply–review–award; projects and the money; oversight adds more).
  * Each event names its subject; who receives it is decided when the outbox is processed
  * (apps/api jobs/notification-outbox.ts), by the same access rules as the pages it links to.
  */
@@ -18,5 +18,24 @@ export const NOTIFICATION_KINDS = [
   'objection_resolved',
   /** Your application was awarded. */
   'awarded',
+  // Projects (issue: projects, milestones and the money). Each names its project in `projectId`.
+  /** The solver submitted a milestone's deliverables (to the owner, who accepts or returns them). */
+  'milestone_submitted',
+  /** The owner returned a milestone with feedback (to the solver). */
+  'milestone_returned',
+  /** The owner accepted a milestone (to the solver, and the bureau who verifies it). */
+  'milestone_accepted',
+  /** The bureau verified a milestone: its releases are created (to the solver and the owner). */
+  'milestone_verified',
+  /** A milestone is due within 7 days (to both parties). */
+  'milestone_due_soon',
+  /** A milestone's due date has passed unverified (to both parties and the bureau). */
+  'milestone_overdue',
+  /** A release was paid (to the solver, who confirms receipt). */
+  'release_disbursed',
+  /** The solver confirmed receiving a release (to whoever paid it). */
+  'release_confirmed',
+  /** The solver reported a release as not received (to the bureau, who resolves it). */
+  'release_disputed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -6,6 +6,7 @@ import { inTransaction, type ServiceContext } from '../context';
 import { fundsOf } from '../ledger/challenge-money';
 import { postReleases, returnProjectFunds } from '../ledger/project-money';
 import { reindex } from '../search/engine';
+import { recordProjectEvent } from './project-events';
 import { milestoneFor, milestonesOf, projectFor } from './records';
 
 export interface Payee {
@@ -60,19 +61,20 @@ const requireActive = (state: string) => {
 /** The solver submits a milestone's deliverables with its report (again, after a return). */
 export async function submitMilestone(ctx: ServiceContext, actor: Actor, milestoneId: string, report: string) {
   return inTransaction(ctx, async (tx) => {
-    const { milestone, project, relation } = await milestoneFor(tx, actor, milestoneId);
+    const { milestone, project, ownerOrganizationId, relation } = await milestoneFor(tx, actor, milestoneId);
     const to = transition(milestoneMachine, milestone.state, 'submit', actor!.role, relation);
     requireActive(project.state);
     const now = ctx.clock.now();
     await tx.update(projectMilestones).set({ state: to, report: text(report, 'report'), submittedAt: now }).where(eq(projectMilestones.id, milestoneId));
     await appendAudit(tx, { at: now, actorId: actor!.userId, actorRole: actor!.role, action: 'milestone.submit', entityType: 'milestone', entityId: milestoneId, before: { state: milestone.state }, after: { state: to } });
+    await recordProjectEvent(tx, { kind: 'milestone_submitted', project, ownerOrganizationId, subjectId: milestoneId, parties: ['owner'], actorId: actor!.userId, at: now });
   });
 }
 
 /** The owner accepts the deliverables, or returns them with its reasons. */
 export async function reviewMilestone(ctx: ServiceContext, actor: Actor, milestoneId: string, input: { accept: true } | { accept: false; feedback: string }) {
   return inTransaction(ctx, async (tx) => {
-    const { milestone, project, relation } = await milestoneFor(tx, actor, milestoneId);
+    const { milestone, project, ownerOrganizationId, relation } = await milestoneFor(tx, actor, milestoneId);
     const to = transition(milestoneMachine, milestone.state, input.accept ? 'accept' : 'return', actor!.role, relation);
     requireActive(project.state);
     const now = ctx.clock.now();
@@ -80,6 +82,10 @@ export async function reviewMilestone(ctx: ServiceContext, actor: Actor, milesto
       .set(input.accept ? { state: to, acceptedAt: now } : { state: to, feedback: text(input.feedback, 'feedback') })
       .where(eq(projectMilestones.id, milestoneId));
     await appendAudit(tx, { at: now, actorId: actor!.userId, actorRole: actor!.role, action: `milestone.${input.accept ? 'accept' : 'return'}`, entityType: 'milestone', entityId: milestoneId, before: { state: milestone.state }, after: { state: to } });
+    await recordProjectEvent(tx, {
+      kind: input.accept ? 'milestone_accepted' : 'milestone_returned', project, ownerOrganizationId, subjectId: milestoneId,
+      parties: input.accept ? ['solver', 'bureau'] : ['solver'], actorId: actor!.userId, at: now,
+    });
   });
 }
 
@@ -91,7 +97,7 @@ export async function reviewMilestone(ctx: ServiceContext, actor: Actor, milesto
  */
 export async function verifyMilestone(ctx: ServiceContext, actor: Actor, milestoneId: string) {
   return inTransaction(ctx, async (tx) => {
-    const { milestone, project, fiscalYear, relation } = await milestoneFor(tx, actor, milestoneId);
+    const { milestone, project, ownerOrganizationId, fiscalYear, relation } = await milestoneFor(tx, actor, milestoneId);
     const to = transition(milestoneMachine, milestone.state, 'verify', actor!.role, relation);
     requireActive(project.state);
     const now = ctx.clock.now();
@@ -104,6 +110,7 @@ export async function verifyMilestone(ctx: ServiceContext, actor: Actor, milesto
       await postReleases(tx, actor, project.id, milestoneId, rows, now);
     }
     await appendAudit(tx, { at: now, actorId: actor!.userId, actorRole: actor!.role, action: 'milestone.verify', entityType: 'milestone', entityId: milestoneId, before: { state: milestone.state }, after: { state: to, releases: rows } });
+    await recordProjectEvent(tx, { kind: 'milestone_verified', project, ownerOrganizationId, subjectId: milestoneId, parties: ['solver', 'owner'], actorId: actor!.userId, at: now });
 
     const all = await milestonesOf(tx, project.id);
     if (all.every((m) => m.state === 'verified')) {

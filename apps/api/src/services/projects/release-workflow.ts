@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { inTransaction, type ServiceContext } from '../context';
 import { postConfirmation, postDisbursement, postReversal } from '../ledger/project-money';
 import { releaseView } from './read-projects';
+import { recordProjectEvent } from './project-events';
 import { releaseFor, type ReleaseRow } from './records';
 
 const refOf = (r: ReleaseRow) => ({ releaseId: r.id, projectId: r.projectId, source: r.source });
@@ -23,7 +24,7 @@ const text = (value: string | undefined, field: string) => {
  */
 export async function disburseRelease(ctx: ServiceContext, actor: Actor, releaseId: string, input: { paymentReference?: string }, idempotencyKey?: string) {
   return inTransaction(ctx, async (tx) => {
-    const { release, project, relation } = await releaseFor(tx, actor, releaseId);
+    const { release, project, ownerOrganizationId, relation } = await releaseFor(tx, actor, releaseId);
     const transferId = `disburse:${releaseId}:${idempotencyKey ?? randomUUID()}`;
     if (idempotencyKey) {
       const [done] = await tx.select({ id: ledgerTransfers.id }).from(ledgerTransfers).where(eq(ledgerTransfers.id, transferId));
@@ -43,6 +44,7 @@ export async function disburseRelease(ctx: ServiceContext, actor: Actor, release
     await postDisbursement(tx, actor, transferId, refOf(release), { paymentReference: reference, enterpriseRelease: enterprise ?? null }, now);
     const [after] = await tx.update(releases).set({ state: to, paymentReference: reference ?? null, disbursedAt: now, disbursedBy: actor!.userId }).where(eq(releases.id, releaseId)).returning();
     await appendAudit(tx, { at: now, actorId: actor!.userId, actorRole: actor!.role, action: 'release.disburse', entityType: 'release', entityId: releaseId, before: { state: release.state }, after: { state: to, paymentReference: reference ?? null } });
+    await recordProjectEvent(tx, { kind: 'release_disbursed', project, ownerOrganizationId, subjectId: releaseId, parties: ['solver'], actorId: actor!.userId, at: now, data: { source: release.source } });
     return releaseView(after!);
   });
 }
@@ -50,7 +52,7 @@ export async function disburseRelease(ctx: ServiceContext, actor: Actor, release
 /** The solver confirms the money arrived, or reports that it did not (the bureau then resolves). */
 export async function answerRelease(ctx: ServiceContext, actor: Actor, releaseId: string, input: { received: true } | { received: false; reason: string }) {
   return inTransaction(ctx, async (tx) => {
-    const { release, relation } = await releaseFor(tx, actor, releaseId);
+    const { release, project, ownerOrganizationId, relation } = await releaseFor(tx, actor, releaseId);
     const action: ReleaseAction = input.received ? 'confirm' : 'dispute';
     const to = transition(releaseMachine, release.state, action, actor!.role, { ...relation, fundingSource: release.source });
     const now = ctx.clock.now();
@@ -59,6 +61,9 @@ export async function answerRelease(ctx: ServiceContext, actor: Actor, releaseId
       .set(input.received ? { state: to, confirmedAt: now } : { state: to, disputeReason: text(input.reason, 'reason') })
       .where(eq(releases.id, releaseId)).returning();
     await appendAudit(tx, { at: now, actorId: actor!.userId, actorRole: actor!.role, action: `release.${action}`, entityType: 'release', entityId: releaseId, before: { state: release.state }, after: { state: to } });
+    // Whoever paid hears that it arrived; a reported non-receipt goes to the bureau, who resolves it.
+    const parties = input.received ? [release.source === 'enterprise' ? ('owner' as const) : ('finance' as const)] : (['bureau'] as const);
+    await recordProjectEvent(tx, { kind: input.received ? 'release_confirmed' : 'release_disputed', project, ownerOrganizationId, subjectId: releaseId, parties, actorId: actor!.userId, at: now, data: { source: release.source } });
     return releaseView(after!);
   });
 }
