@@ -146,11 +146,20 @@ describe('a project from signing to the last payment', () => {
     [owner, a] = [await fresh(owner), await fresh(a)];
     bureau = await sharedBureauToken(env);
     finance = await tokenOf(financeUser);
-    for (const m of [m2!, m3!]) {
-      await ok('POST', `/api/milestones/${m.id}/submit`, a.token, { report: '阶段成果与检测报告。' });
-      await ok('POST', `/api/milestones/${m.id}/review`, owner.token, { accept: true });
-      await ok('POST', `/api/milestones/${m.id}/verify`, bureau);
-    }
+    for (const m of [m2!, m3!]) await ok('POST', `/api/milestones/${m.id}/submit`, a.token, { report: '阶段成果与检测报告。' });
+    await ok('POST', `/api/milestones/${m2!.id}/review`, owner.token, { accept: true });
+    await ok('POST', `/api/milestones/${m2!.id}/verify`, bureau);
+    // Final acceptance: the last milestone waits for every indicator's achieved value and evidence.
+    const last = await call('POST', `/api/milestones/${m3!.id}/review`, owner.token, { accept: true });
+    expect(last.body!.errors).toEqual([expect.objectContaining({ field: 'indicators', code: 'results_required' })]);
+    const result = (position: number) => ({ position, achieved: position === 0 ? '4.2 ppm' : '0.4 %', evidence: `第三方检测报告 No. 2027-${position}`, met: true });
+    expect((await call('PUT', `/api/projects/${pa}/indicator-results`, a.token, { results: [result(0), result(1)] })).status).toBe(403);
+    const partial = await call('PUT', `/api/projects/${pa}/indicator-results`, owner.token, { results: [result(0), result(0), { ...result(5), evidence: '' }] });
+    expect((partial.body!.errors as Json[]).map((e) => `${e.field}:${e.code}`).sort()).toEqual(['indicators.1:required', 'results.1.position:duplicate', 'results.2.evidence:required', 'results.2.position:unknown_indicator']);
+    const recorded = await ok('PUT', `/api/projects/${pa}/indicator-results`, owner.token, { results: [result(0), result(1)] });
+    expect(recorded.indicatorResults).toEqual([expect.objectContaining({ position: 0, achieved: '4.2 ppm', met: true }), expect.objectContaining({ position: 1, achieved: '0.4 %' })]);
+    await ok('POST', `/api/milestones/${m3!.id}/review`, owner.token, { accept: true });
+    await ok('POST', `/api/milestones/${m3!.id}/verify`, bureau);
     const done = await ok('GET', `/api/projects/${pa}`, a.token);
     expect(done.state).toBe('completed');
     expect((await call('GET', `/api/challenges/${s.challenge.id}`)).body).toMatchObject({ state: 'completed' });
@@ -168,6 +177,44 @@ describe('a project from signing to the last payment', () => {
     expect(balance(projectFunds(pb, 'enterprise')) + balance(projectFunds(pb, 'special_fund'))).toBe(0);
     const check = await ok('GET', '/api/ledger/check', bureau);
     expect(check).toMatchObject({ ok: true, differences: [], unbalancedTransfers: [], brokenRules: [] });
+    clock.reset();
+  });
+});
+
+describe('changes only the bureau allows', () => {
+  test('the solver asks to move a due date or change the payee; the bureau approves or rejects with reasons; no one else decides', async () => {
+    const s = await twoProjects();
+    const [pa] = s.projects as [string];
+    const [owner, a] = [await fresh(s.owner), await fresh(s.a)];
+    const bureau = await sharedBureauToken(env);
+    expect((await call('POST', `/api/projects/${pa}/change-requests`, a.token, { kind: 'payee', payee: PAYEE, reason: '开户行变更。' })).status).toBe(409); // not signed yet
+    await ok('POST', `/api/projects/${pa}/sign`, a.token, { payee: PAYEE });
+    const signed = await ok('POST', `/api/projects/${pa}/sign`, owner.token, {});
+    const m2 = (signed.milestones as Json[])[1]!;
+    const later = new Date(Date.parse(`${m2.dueDate}T00:00:00Z`) + 30 * DAY).toISOString().slice(0, 10);
+
+    const bad = await call('POST', `/api/projects/${pa}/change-requests`, a.token, { kind: 'due_date', milestoneId: m2.id, dueDate: '2026-02-30', reason: '' });
+    expect((bad.body!.errors as Json[]).map((e) => `${e.field}:${e.code}`).sort()).toEqual(['dueDate:invalid_date', 'reason:required']);
+    expect((await call('POST', `/api/projects/${pa}/change-requests`, owner.token, { kind: 'due_date', milestoneId: m2.id, dueDate: later, reason: '设备检修。' })).status).toBe(403);
+    const asked = await ok('POST', `/api/projects/${pa}/change-requests`, a.token, { kind: 'due_date', milestoneId: m2.id, dueDate: later, reason: '中试设备检修，顺延 30 天。' });
+    const request = (asked.changeRequests as Json[])[0]!;
+    expect(request).toMatchObject({ kind: 'due_date', state: 'pending', proposed: { dueDate: later } });
+    expect((await call('POST', `/api/projects/${pa}/change-requests`, a.token, { kind: 'due_date', milestoneId: m2.id, dueDate: later, reason: '再次申请。' })).status).toBe(409);
+    for (const token of [a.token, owner.token, (await staffToken(env, 'finance')).token]) {
+      expect((await call('POST', `/api/change-requests/${request.id}/decide`, token, { approve: true, reason: '同意。' })).status).toBe(403);
+    }
+    const approved = await ok('POST', `/api/change-requests/${request.id}/decide`, bureau, { approve: true, reason: '检修计划属实，同意顺延。' });
+    expect((approved.milestones as Json[])[1]).toMatchObject({ dueDate: later });
+    expect((await call('POST', `/api/change-requests/${request.id}/decide`, bureau, { approve: false, reason: '重复处理。' })).status).toBe(409);
+
+    const newPayee = { accountName: '某大学', bank: '中国银行北京分行', accountNumber: '3300 1122 3344' };
+    const payeeAsked = await ok('POST', `/api/projects/${pa}/change-requests`, a.token, { kind: 'payee', payee: newPayee, reason: '学校统一更换结算账户。' });
+    const payeeRequest = (payeeAsked.changeRequests as Json[]).find((r) => r.kind === 'payee')!;
+    const rejected = await ok('POST', `/api/change-requests/${payeeRequest.id}/decide`, bureau, { approve: false, reason: '请提供学校财务处的更换证明。' });
+    expect(rejected.payee).toEqual(PAYEE);
+    const again = await ok('POST', `/api/projects/${pa}/change-requests`, a.token, { kind: 'payee', payee: newPayee, reason: '附财务处证明。' });
+    const second = (again.changeRequests as Json[]).filter((r) => r.kind === 'payee').at(-1)!;
+    expect((await ok('POST', `/api/change-requests/${second.id}/decide`, bureau, { approve: true, reason: '证明齐全。' })).payee).toEqual(newPayee);
     clock.reset();
   });
 });

@@ -4,8 +4,9 @@ import { eq } from 'drizzle-orm';
 import { IdempotencyHeaders } from '../schemas/challenges';
 import { IdParams, problemResponses } from '../schemas/common';
 import {
-  AnswerReleaseBody, DisburseBody, ProjectList, ProjectView, ReleaseQueue, ReleaseView, ResolveReleaseBody, ReviewMilestoneBody, SignBody, StopBody, SubmitMilestoneBody,
+  AnswerReleaseBody, ChangeRequestBody, DecideChangeBody, DisburseBody, IndicatorResultsBody, ProjectList, ProjectView, ReleaseQueue, ReleaseView, ResolveReleaseBody, ReviewMilestoneBody, SignBody, StopBody, SubmitMilestoneBody,
 } from '../schemas/projects';
+import { decideChange, recordIndicatorResults, requestChange } from '../services/projects/project-changes';
 import { getProject, listProjects } from '../services/projects/read-projects';
 import { answerRelease, disburseRelease, disbursementQueue, resolveRelease } from '../services/projects/release-workflow';
 import { reviewMilestone, signProject, stopProject, submitMilestone, verifyMilestone } from '../services/projects/project-workflow';
@@ -39,6 +40,30 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, security, summary: 'The bureau stops a project at a milestone review; its unreleased award goes back', params: IdParams, body: StopBody, response: { 200: ProjectView, ...problemResponses } },
   }, async (request) => {
     await stopProject(app.ctx, request.actor, request.params.id, request.body.reason);
+    return project(request, request.params.id);
+  });
+
+  app.post('/projects/:id/change-requests', {
+    preHandler: app.requireUser,
+    schema: { tags, security, summary: 'The solver asks the bureau to move a milestone’s due date or to change the payee account', params: IdParams, body: ChangeRequestBody, response: { 200: ProjectView, ...problemResponses } },
+  }, async (request) => {
+    await requestChange(app.ctx, request.actor, request.params.id, request.body);
+    return project(request, request.params.id);
+  });
+
+  app.post('/change-requests/:id/decide', {
+    preHandler: app.requireUser,
+    schema: { tags, security, summary: 'The bureau approves (applied at once) or rejects a change, with reasons', params: IdParams, body: DecideChangeBody, response: { 200: ProjectView, ...problemResponses } },
+  }, async (request) => {
+    const decided = await decideChange(app.ctx, request.actor, request.params.id, request.body);
+    return project(request, decided.projectId);
+  });
+
+  app.put('/projects/:id/indicator-results', {
+    preHandler: app.requireUser,
+    schema: { tags, security, summary: 'Final acceptance: the owner records each technical indicator’s achieved value with its evidence', params: IdParams, body: IndicatorResultsBody, response: { 200: ProjectView, ...problemResponses } },
+  }, async (request) => {
+    await recordIndicatorResults(app.ctx, request.actor, request.params.id, request.body.results);
     return project(request, request.params.id);
   });
 

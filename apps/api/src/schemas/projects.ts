@@ -40,5 +40,21 @@ const ProjectSummary = Type.Object({
   solverSignedAt: When, ownerSignedAt: When, payee: Type.Union([Payee, Type.Null()]), stoppedAt: When, stopReason: Name, completedAt: When,
 });
 export const ProjectList = Type.Object({ items: Type.Array(ProjectSummary) });
-export const ProjectView = Type.Intersect([ProjectSummary, Type.Object({ milestones: Type.Array(MilestoneView), releases: Type.Array(ReleaseView) })]);
+const ChangeRequestView = Type.Object({
+  id: Uuid, kind: Literals(['due_date', 'payee'] as const), milestoneId: Type.Union([Uuid, Type.Null()]),
+  proposed: Type.Record(Type.String(), Type.String(), { description: '{ dueDate } or the new payee account' }), reason: Type.String(),
+  state: Literals(['pending', 'approved', 'rejected'] as const), requestedAt: Instant, decidedAt: When, decisionReason: Name,
+});
+const IndicatorResultView = Type.Object({ position: Type.Integer(), achieved: Type.String(), evidence: Type.String(), met: Type.Boolean(), recordedAt: Instant });
+export const ProjectView = Type.Intersect([ProjectSummary, Type.Object({
+  milestones: Type.Array(MilestoneView), releases: Type.Array(ReleaseView), changeRequests: Type.Array(ChangeRequestView), indicatorResults: Type.Array(IndicatorResultView),
+})]);
+export const ChangeRequestBody = Type.Union([
+  Type.Object({ kind: Type.Literal('due_date'), milestoneId: Uuid, dueDate: Type.String({ maxLength: 10 }), reason: Type.String({ maxLength: 5000 }) }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('payee'), payee: Payee, reason: Type.String({ maxLength: 5000 }) }, { additionalProperties: false }),
+]);
+export const DecideChangeBody = Type.Object({ approve: Type.Boolean(), reason: Type.String({ maxLength: 5000 }) }, { additionalProperties: false });
+export const IndicatorResultsBody = Type.Object({
+  results: Type.Array(Type.Object({ position: Type.Integer({ minimum: 0, maximum: 999 }), achieved: Type.String({ maxLength: 500 }), evidence: Type.String({ maxLength: 5000 }), met: Type.Boolean() }, { additionalProperties: false }), { maxItems: 50 }),
+}, { additionalProperties: false });
 export const ReleaseQueue = Type.Object({ items: Type.Array(Type.Intersect([ReleaseView, Type.Object({ ready: Type.Boolean({ description: 'the same milestone’s enterprise share is confirmed (or there is none)' }) })])) });

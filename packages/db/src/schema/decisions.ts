@@ -1,6 +1,6 @@
 import { FUNDING_SOURCES, MILESTONE_STATES, OBJECTION_STATES, PROJECT_STATES, RELEASE_STATES } from '@challenge/domain';
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organizations, users } from './accounts';
 import { applications } from './applications';
 import { challenges } from './challenges';
@@ -206,5 +206,57 @@ export const releases = pgTable(
     index('releases_state_idx').on(t.state, t.source),
     index('releases_disbursed_by_idx').on(t.disbursedBy),
     check('releases_amount_positive', sql`${t.amountFen} > 0`),
+  ],
+);
+
+export const changeRequestStateEnum = pgEnum('change_request_state', ['pending', 'approved', 'rejected']);
+
+/**
+ * What only the bureau may change once a project is signed, asked for by the solver: a milestone's
+ * due date, or the payee account. The request keeps what was asked and why; the bureau's answer
+ * applies it (approved) or leaves things as they were (rejected), with its reasons.
+ */
+export const projectChangeRequests = pgTable(
+  'project_change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id),
+    /** The milestone whose due date is to move; null for a payee change. */
+    milestoneId: uuid('milestone_id').references(() => projectMilestones.id),
+    kind: text('kind', { enum: ['due_date', 'payee'] }).notNull(),
+    /** The new due date ('YYYY-MM-DD') or the new payee account. */
+    proposed: jsonb('proposed').notNull(),
+    reason: text('reason').notNull(),
+    state: changeRequestStateEnum('state').notNull().default('pending'),
+    requestedBy: uuid('requested_by').notNull().references(() => users.id),
+    requestedAt: instant('requested_at').notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: instant('decided_at'),
+    decisionReason: text('decision_reason'),
+  },
+  (t) => [
+    index('project_change_requests_project_idx').on(t.projectId, t.state),
+    index('project_change_requests_milestone_idx').on(t.milestoneId),
+    index('project_change_requests_requested_by_idx').on(t.requestedBy),
+    index('project_change_requests_decided_by_idx').on(t.decidedBy),
+    check('project_change_requests_kind', sql`${t.kind} in ('due_date', 'payee') and (${t.kind} = 'payee') = (${t.milestoneId} is null)`),
+  ],
+);
+
+/** Final acceptance: the value each technical indicator reached, with its evidence, recorded by the owner. */
+export const projectIndicatorResults = pgTable(
+  'project_indicator_results',
+  {
+    projectId: uuid('project_id').notNull().references(() => projects.id),
+    position: integer('position').notNull(),
+    achieved: text('achieved').notNull(),
+    evidence: text('evidence').notNull(),
+    met: boolean('met').notNull(),
+    recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+    recordedAt: instant('recorded_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.position] }),
+    index('project_indicator_results_recorded_by_idx').on(t.recordedBy),
   ],
 );

@@ -6,6 +6,7 @@ import { inTransaction, type ServiceContext } from '../context';
 import { fundsOf } from '../ledger/challenge-money';
 import { postReleases, returnProjectFunds } from '../ledger/project-money';
 import { reindex } from '../search/engine';
+import { assertResultsBeforeLastAcceptance } from './project-changes';
 import { recordProjectEvent } from './project-events';
 import { milestoneFor, milestonesOf, projectFor } from './records';
 
@@ -77,6 +78,7 @@ export async function reviewMilestone(ctx: ServiceContext, actor: Actor, milesto
     const { milestone, project, ownerOrganizationId, relation } = await milestoneFor(tx, actor, milestoneId);
     const to = transition(milestoneMachine, milestone.state, input.accept ? 'accept' : 'return', actor!.role, relation);
     requireActive(project.state);
+    if (input.accept) await assertResultsBeforeLastAcceptance(tx, project.id, milestoneId);
     const now = ctx.clock.now();
     await tx.update(projectMilestones)
       .set(input.accept ? { state: to, acceptedAt: now } : { state: to, feedback: text(input.feedback, 'feedback') })

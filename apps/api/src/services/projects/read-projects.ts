@@ -1,6 +1,6 @@
-import { challenges, organizations, projects } from '@challenge/db';
+import { challenges, organizations, projectChangeRequests, projectIndicatorResults, projects } from '@challenge/db';
 import { AppError, type Actor } from '@challenge/domain';
-import { desc, eq, or, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, or, type SQL } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { milestonesOf, projectFor, releasesOf, type MilestoneRow, type ProjectRow, type ReleaseRow } from './records';
 
@@ -34,8 +34,22 @@ export async function getProject(ctx: ServiceContext, actor: Actor, projectId: s
   const { project } = await projectFor(ctx.db, actor, projectId);
   const [row] = await ctx.db.select({ c: { id: challenges.id, titleZh: challenges.titleZh, titleEn: challenges.titleEn }, o: { id: organizations.id, nameZh: organizations.nameZh, nameEn: organizations.nameEn } })
     .from(projects).innerJoin(challenges, eq(challenges.id, projects.challengeId)).innerJoin(organizations, eq(organizations.id, projects.organizationId)).where(eq(projects.id, projectId));
-  const [milestones, releases] = await Promise.all([milestonesOf(ctx.db, projectId), releasesOf(ctx.db, projectId)]);
-  return { ...projectView(project, row!.c, row!.o, true), milestones: milestones.map(milestoneView), releases: releases.map(releaseView) };
+  const [milestones, releases, changes, results] = await Promise.all([
+    milestonesOf(ctx.db, projectId),
+    releasesOf(ctx.db, projectId),
+    ctx.db.select().from(projectChangeRequests).where(eq(projectChangeRequests.projectId, projectId)).orderBy(asc(projectChangeRequests.requestedAt)),
+    ctx.db.select().from(projectIndicatorResults).where(eq(projectIndicatorResults.projectId, projectId)).orderBy(asc(projectIndicatorResults.position)),
+  ]);
+  return {
+    ...projectView(project, row!.c, row!.o, true),
+    milestones: milestones.map(milestoneView),
+    releases: releases.map(releaseView),
+    changeRequests: changes.map((r) => ({
+      id: r.id, kind: r.kind, milestoneId: r.milestoneId, proposed: r.proposed as Record<string, string>, reason: r.reason, state: r.state,
+      requestedAt: r.requestedAt.toISOString(), decidedAt: iso(r.decidedAt), decisionReason: r.decisionReason,
+    })),
+    indicatorResults: results.map((r) => ({ position: r.position, achieved: r.achieved, evidence: r.evidence, met: r.met, recordedAt: r.recordedAt.toISOString() })),
+  };
 }
 
 /** The projects the actor takes part in (solver, owner), or all of them (bureau, finance), newest first. */
