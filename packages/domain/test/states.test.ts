@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  AppError, allowedActions, can, transition,
+  AppError, allowedActions, assertMayTake, can, transition,
   applicationMachine, challengeMachine, joinRequestMachine, milestoneMachine, objectionMachine,
   organizationMachine, projectMachine, releaseMachine, userMachine,
   type Machine, type Mover, type TransitionContext,
@@ -254,5 +254,17 @@ describe('engine', () => {
   it('gives the caller the next state with the machine’s state type', () => {
     const next: 'active' | 'disabled' = transition(userMachine, 'disabled', 'enable', 'bureau', {});
     expect(next).toBe('active');
+  });
+});
+
+describe('assertMayTake: a move that is not the mover’s, whatever the state', () => {
+  it('refuses with forbidden a role or relation no row of the action permits, and lets the party through in any state', () => {
+    expect(() => assertMayTake(milestoneMachine, 'verify', 'enterprise', { isOwner: true })).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => assertMayTake(milestoneMachine, 'submit', 'solver', { isApplicant: false })).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => assertMayTake(releaseMachine, 'disburse', 'finance', { fundingSource: 'enterprise' })).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => assertMayTake(releaseMachine, 'disburse', null)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => assertMayTake(milestoneMachine, 'verify', 'bureau')).not.toThrow();
+    expect(() => assertMayTake(releaseMachine, 'disburse', 'enterprise', { isOwner: true, fundingSource: 'enterprise' })).not.toThrow();
+    expect(() => assertMayTake(projectMachine, 'complete', 'bureau')).toThrow(expect.objectContaining({ code: 'forbidden' }));
   });
 });

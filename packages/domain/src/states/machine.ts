@@ -92,6 +92,15 @@ export function transition<S extends string, A extends string>(
   throw new AppError('forbidden', { entity: machine.entity, action });
 }
 
+/**
+ * Refuses (`forbidden`) a mover who may never take `action`, from any state: for moves that belong to
+ * one party, so that everyone else hears "not yours to do" rather than "not now" — whatever state the
+ * entity happens to be in, a stranger to the move learns nothing of it.
+ */
+export function assertMayTake<S extends string, A extends string>(machine: Machine<S, A>, action: NoInfer<A>, mover: Mover, context: TransitionContext = {}): void {
+  if (!machine.rows.some((row) => row.action === action && permits(row, mover, context))) throw new AppError('forbidden', { entity: machine.entity, action });
+}
+
 /** The actions `mover` may take now, in the machine's order (e.g. which buttons a page shows). */
 export function allowedActions<S extends string, A extends string>(
   machine: Machine<S, A>,

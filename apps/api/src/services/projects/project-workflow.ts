@@ -1,5 +1,5 @@
 import { appendAudit, challenges, projectMilestones, projects, releases } from '@challenge/db';
-import { AppError, challengeMachine, milestoneMachine, projectMachine, transition, type Actor } from '@challenge/domain';
+import { AppError, assertMayTake, challengeMachine, milestoneMachine, projectMachine, transition, type Actor } from '@challenge/domain';
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { inTransaction, type ServiceContext } from '../context';
@@ -30,6 +30,7 @@ const text = (value: string | undefined, field: string) => {
 export async function signProject(ctx: ServiceContext, actor: Actor, projectId: string, payee?: Payee) {
   return inTransaction(ctx, async (tx) => {
     const { project, relation } = await projectFor(tx, actor, projectId, { lock: true });
+    assertMayTake(projectMachine, 'sign', actor!.role, relation);
     transition(projectMachine, project.state, 'sign', actor!.role, relation);
     const now = ctx.clock.now();
     const solver = actor!.role === 'solver';
@@ -63,6 +64,7 @@ const requireActive = (state: string) => {
 export async function submitMilestone(ctx: ServiceContext, actor: Actor, milestoneId: string, report: string) {
   return inTransaction(ctx, async (tx) => {
     const { milestone, project, ownerOrganizationId, relation } = await milestoneFor(tx, actor, milestoneId);
+    assertMayTake(milestoneMachine, 'submit', actor!.role, relation);
     const to = transition(milestoneMachine, milestone.state, 'submit', actor!.role, relation);
     requireActive(project.state);
     const now = ctx.clock.now();
@@ -76,6 +78,7 @@ export async function submitMilestone(ctx: ServiceContext, actor: Actor, milesto
 export async function reviewMilestone(ctx: ServiceContext, actor: Actor, milestoneId: string, input: { accept: true } | { accept: false; feedback: string }) {
   return inTransaction(ctx, async (tx) => {
     const { milestone, project, ownerOrganizationId, relation } = await milestoneFor(tx, actor, milestoneId);
+    assertMayTake(milestoneMachine, input.accept ? 'accept' : 'return', actor!.role, relation);
     const to = transition(milestoneMachine, milestone.state, input.accept ? 'accept' : 'return', actor!.role, relation);
     requireActive(project.state);
     if (input.accept) await assertResultsBeforeLastAcceptance(tx, project.id, milestoneId);
@@ -100,6 +103,7 @@ export async function reviewMilestone(ctx: ServiceContext, actor: Actor, milesto
 export async function verifyMilestone(ctx: ServiceContext, actor: Actor, milestoneId: string) {
   return inTransaction(ctx, async (tx) => {
     const { milestone, project, ownerOrganizationId, fiscalYear, relation } = await milestoneFor(tx, actor, milestoneId);
+    assertMayTake(milestoneMachine, 'verify', actor!.role, relation);
     const to = transition(milestoneMachine, milestone.state, 'verify', actor!.role, relation);
     requireActive(project.state);
     const now = ctx.clock.now();
@@ -130,6 +134,7 @@ export async function verifyMilestone(ctx: ServiceContext, actor: Actor, milesto
 export async function stopProject(ctx: ServiceContext, actor: Actor, projectId: string, reason: string) {
   return inTransaction(ctx, async (tx) => {
     const { project, fiscalYear, relation } = await projectFor(tx, actor, projectId, { lock: true });
+    assertMayTake(projectMachine, 'stop', actor!.role, relation);
     const to = transition(projectMachine, project.state, 'stop', actor!.role, relation);
     const now = ctx.clock.now();
     await tx.update(projects).set({ state: to, stoppedAt: now, stopReason: text(reason, 'reason') }).where(eq(projects.id, projectId));

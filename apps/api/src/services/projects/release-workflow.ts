@@ -1,5 +1,5 @@
 import { appendAudit, ledgerTransfers, releases } from '@challenge/db';
-import { AppError, releaseMachine, transition, type Actor, type ReleaseAction } from '@challenge/domain';
+import { AppError, assertMayTake, releaseMachine, transition, type Actor, type ReleaseAction } from '@challenge/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { inTransaction, type ServiceContext } from '../context';
@@ -25,6 +25,7 @@ const text = (value: string | undefined, field: string) => {
 export async function disburseRelease(ctx: ServiceContext, actor: Actor, releaseId: string, input: { paymentReference?: string }, idempotencyKey?: string) {
   return inTransaction(ctx, async (tx) => {
     const { release, project, ownerOrganizationId, relation } = await releaseFor(tx, actor, releaseId);
+    assertMayTake(releaseMachine, 'disburse', actor!.role, { ...relation, fundingSource: release.source });
     const transferId = `disburse:${releaseId}:${idempotencyKey ?? randomUUID()}`;
     if (idempotencyKey) {
       const [done] = await tx.select({ id: ledgerTransfers.id }).from(ledgerTransfers).where(eq(ledgerTransfers.id, transferId));
@@ -54,6 +55,7 @@ export async function answerRelease(ctx: ServiceContext, actor: Actor, releaseId
   return inTransaction(ctx, async (tx) => {
     const { release, project, ownerOrganizationId, relation } = await releaseFor(tx, actor, releaseId);
     const action: ReleaseAction = input.received ? 'confirm' : 'dispute';
+    assertMayTake(releaseMachine, action, actor!.role, { ...relation, fundingSource: release.source });
     const to = transition(releaseMachine, release.state, action, actor!.role, { ...relation, fundingSource: release.source });
     const now = ctx.clock.now();
     if (input.received) await postConfirmation(tx, actor, refOf(release), now);
@@ -76,6 +78,7 @@ export async function resolveRelease(ctx: ServiceContext, actor: Actor, releaseI
   return inTransaction(ctx, async (tx) => {
     const { release, relation } = await releaseFor(tx, actor, releaseId);
     const action: ReleaseAction = input.paid ? 'resolve_paid' : 'resolve_unpaid';
+    assertMayTake(releaseMachine, action, actor!.role, { ...relation, fundingSource: release.source });
     const to = transition(releaseMachine, release.state, action, actor!.role, { ...relation, fundingSource: release.source });
     const resolution = text(input.resolution, 'resolution');
     const now = ctx.clock.now();
