@@ -128,8 +128,20 @@ describe('a challenge’s money from approval to award', () => {
     clock.reset();
   });
 
-  test('the ledger check is the bureau’s and finance’s', async () => {
+  test('the ledger and its check are the bureau’s and finance’s: balances by account, each transfer with its entries', async () => {
     const owner = await verifiedEnterprise(env);
+    const c = await challengeIn(env, owner, 'published');
+    const ledger = await call('GET', `/api/ledger?account=${c.id}`, await finance());
+    expect(ledger.status).toBe(200);
+    const keys = ledger.body!.accounts.map((a: Json) => a.key);
+    expect(keys).toHaveLength(2);
+    expect(keys).toEqual(expect.arrayContaining([enterpriseCommitted(c.id), expect.stringMatching(new RegExp(`^fund_reserved:\\d{4}:${c.id}$`))]));
+    expect(ledger.body!.transfers.items.map((t: Json) => t.kind).sort()).toEqual(['commit', 'reserve']);
+    const reserve = ledger.body!.transfers.items.find((t: Json) => t.kind === 'reserve');
+    expect(reserve.entries.reduce((sum: number, e: Json) => sum + e.amountFen, 0)).toBe(0);
+    expect(reserve.entries).toEqual(expect.arrayContaining([expect.objectContaining({ amountFen: 50_000_000 })]));
+    expect((await call('GET', '/api/ledger?pageSize=5', await sharedBureauToken(env))).body!.transfers.items).toHaveLength(5);
+    expect((await call('GET', '/api/ledger', owner.token)).status).toBe(403);
     expect((await call('GET', '/api/ledger/check', owner.token)).status).toBe(403);
     expect((await call('GET', '/api/ledger/check')).status).toBe(401);
     expect((await call('GET', '/api/ledger/check', await finance())).body).toMatchObject({ ok: true });

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdempotencyHeaders } from '../schemas/challenges';
 import { problemResponses } from '../schemas/common';
-import { BudgetBody, BudgetList, BudgetView, LedgerCheck, YearParams } from '../schemas/ledger';
+import { BudgetBody, BudgetList, BudgetView, LedgerCheck, LedgerQuery, LedgerView, YearParams } from '../schemas/ledger';
 import { listBudgets, setBudget } from '../services/ledger/budgets';
 import { checkLedgerFor } from '../services/ledger/check-ledger';
+import { readLedger } from '../services/ledger/read-ledger';
 
 const tags = ['funds'];
 const security = [{ bearer: [] }];
@@ -21,6 +22,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       params: YearParams, headers: IdempotencyHeaders, body: BudgetBody, response: { 200: BudgetView, ...problemResponses },
     },
   }, async (request) => setBudget(app.ctx, request.actor, request.params.year, request.body.budgetFen, request.headers['idempotency-key']));
+
+  app.get('/ledger', {
+    preHandler: app.requireUser,
+    schema: { tags, security, summary: 'Balances by account and the transfers with their entries, newest first (finance, bureau)', querystring: LedgerQuery, response: { 200: LedgerView, ...problemResponses } },
+  }, async (request) => {
+    const { account, page = 1, pageSize = 20 } = request.query;
+    return readLedger(app.ctx, request.actor, { account, page, pageSize });
+  });
 
   app.get('/ledger/check', {
     preHandler: app.requireUser,
