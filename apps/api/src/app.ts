@@ -10,6 +10,7 @@ import Fastify, { type FastifyServerFactory } from 'fastify';
 import { TestClock, type Clock } from './clock';
 import { registerProblemHandlers } from './http/problems';
 import auth from './plugins/auth';
+import idempotency from './plugins/idempotency';
 import applicationRoutes from './routes/applications';
 import attachmentRoutes from './routes/attachments';
 import authRoutes from './routes/auth';
@@ -93,6 +94,7 @@ export async function buildApp(opts: AppOptions) {
   });
 
   await app.register(auth, { secret: opts.jwtSecret, clock: opts.clock, services: ctx });
+  await app.register(idempotency, { services: ctx });
 
   await app.register(async (api) => {
     await api.register(systemRoutes);

@@ -52,6 +52,33 @@ describe('the special fund’s budgets', () => {
   });
 });
 
+describe('Idempotency-Key on the routes that move money', () => {
+  test('a repeat answers as the first and moves nothing; the same key for another request is refused; keys are per user', async () => {
+    const owner = await verifiedEnterprise(env);
+    const c = await pending(owner, 50_000_000);
+    const bureau = await sharedBureauToken(env);
+    const key = { 'idempotency-key': `approve-${c.id}` };
+    const first = await call('POST', `/api/challenges/${c.id}/approve`, bureau, { specialFundFen: 40_000_000 }, key);
+    expect(first.status).toBe(200);
+    const before = await fingerprint(env);
+    const again = await app.inject({ method: 'POST', url: `/api/challenges/${c.id}/approve`, headers: { ...bearer(bureau), ...key }, payload: { specialFundFen: 40_000_000 } });
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.body);
+    expect(await fingerprint(env)).toEqual(before);
+    // Without the key the state machine answers: it is published already.
+    expect((await call('POST', `/api/challenges/${c.id}/approve`, bureau, { specialFundFen: 40_000_000 })).status).toBe(409);
+    const other = await call('POST', `/api/challenges/${c.id}/approve`, bureau, { specialFundFen: 30_000_000 }, key);
+    expect(other).toMatchObject({ status: 422, body: { code: 'idempotency_key_reused' } });
+    // Another user's same key is theirs: the finance bureau's budget change under it runs.
+    const f = await finance();
+    expect((await call('PUT', '/api/budgets/2034', f, { budgetFen: 1_000 }, key)).body).toMatchObject({ year: 2034, budgetFen: 1_000 });
+    expect((await call('PUT', '/api/budgets/2034', f, { budgetFen: 1_000 }, key)).body).toMatchObject({ budgetFen: 1_000 });
+    expect((await call('PUT', '/api/budgets/2034', f, { budgetFen: 2_000 }, key)).body).toMatchObject({ code: 'idempotency_key_reused' });
+    await ledgerOk();
+  });
+});
+
 describe('a challenge’s money from approval to award', () => {
   test('approval reserves the match against the year of approval, refused when the year’s remainder is short; the budget cannot drop below what is reserved', async () => {
     clock.set(new Date('2032-03-02T02:00:00Z'));

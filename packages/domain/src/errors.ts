@@ -47,6 +47,8 @@ export type ErrorCode =
   | 'already_paid'
   | 'enterprise_share_unconfirmed'
   | 'transfer_id_reused'
+  | 'idempotency_key_reused'
+  | 'idempotency_in_progress'
   | 'transfer_invalid'
   | 'internal';
 

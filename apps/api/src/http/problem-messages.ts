@@ -177,6 +177,14 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, Record<Locale, Message>> = {
     'zh-CN': { title: '企业配套资金尚未确认到账', detail: '同一里程碑的企业配套资金须经揭榜方确认到账后，方可拨付专项资金。' },
     en: { title: 'Enterprise share not yet confirmed', detail: "The special fund pays a milestone only after the solver has confirmed receiving the enterprise's share of it." },
   },
+  idempotency_key_reused: {
+    'zh-CN': { title: '幂等键已被使用', detail: '该幂等键已用于另一个不同的请求，请为新的操作使用新的幂等键。' },
+    en: { title: 'Idempotency key reused', detail: 'This key was already used for a different request; use a new key for a new operation.' },
+  },
+  idempotency_in_progress: {
+    'zh-CN': { title: '请求正在处理', detail: '使用同一幂等键的请求仍在处理中，请稍后重试。' },
+    en: { title: 'Request in progress', detail: 'A request with this idempotency key is still being processed; retry shortly.' },
+  },
   transfer_id_reused: {
     'zh-CN': { title: '幂等键已被使用', detail: '该幂等键已用于另一笔不同的资金操作，请使用新的幂等键。' },
     en: { title: 'Idempotency key reused', detail: 'This key was already used for a different money movement; use a new key.' },

@@ -49,6 +49,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   enterprise_share_unconfirmed: 409,
   // api.md: the same Idempotency-Key with a different body gets 422.
   transfer_id_reused: 422,
+  idempotency_key_reused: 422,
+  idempotency_in_progress: 409,
   // A malformed transfer is a bug, never the caller's input.
   transfer_invalid: 500,
   internal: 500,

@@ -21,7 +21,7 @@ import { updateChallenge } from '../services/challenges/update-challenge';
 
 const tags = ['challenges'];
 const NoBody = Type.Optional(Type.Object({}, { additionalProperties: false }));
-const IDEMPOTENCY_NOTE = ' Accepts an `Idempotency-Key` header; replay protection is implemented with the funds ledger (issue 6) — until then a retry is answered by the state machine (409).';
+const IDEMPOTENCY_NOTE = ' An `Idempotency-Key` makes a retry answer as the first request did, moving nothing again.';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/challenges', {
@@ -85,6 +85,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/challenges/:id/approve', {
     preHandler: app.requireUser,
+    config: { idempotent: true },
     schema: {
       tags, summary: `The bureau publishes, setting the special-fund match (at most the requested amount); bounty = enterprise share + special fund.${IDEMPOTENCY_NOTE}`,
       params: IdParams, headers: IdempotencyHeaders, body: ApproveBody, response: { 200: ChallengeAny, ...problemResponses },
@@ -112,6 +113,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/challenges/:id/cancel', {
     preHandler: app.requireUser,
+    config: { idempotent: true },
     schema: {
       tags, summary: `Cancel with a reason: the owner before publication, the bureau up to the public notice.${IDEMPOTENCY_NOTE}`,
       params: IdParams, headers: IdempotencyHeaders, body: ReasonBody, response: { 200: ChallengeAny, ...problemResponses },

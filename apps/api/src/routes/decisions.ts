@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { IdempotencyHeaders } from '../schemas/challenges';
 import { IdParams, problemResponses } from '../schemas/common';
 import { DecisionBody, DecisionView, FinalizeResult, ObjectionBody, ObjectionView, ResolveBody } from '../schemas/decisions';
 import { decideChallenge } from '../services/decisions/decide';
@@ -50,10 +51,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/challenges/:id/finalize', {
     preHandler: app.requireUser,
+    config: { idempotent: true },
     schema: {
       tags, security,
-      summary: 'After the notice period with no open objection the bureau makes the award final: `awarded`, a project per winner with the milestones of its plan. Idempotency-Key replay comes with the funds ledger; until then a retry is answered by the state machine (409)',
-      params: IdParams, body: NoBody, response: { 200: FinalizeResult, ...problemResponses },
+      summary: 'After the notice period with no open objection the bureau makes the award final: `awarded`, a project per winner with the milestones of its plan; each award moves into its project. A retry with the same Idempotency-Key answers as the first',
+      params: IdParams, headers: IdempotencyHeaders, body: NoBody, response: { 200: FinalizeResult, ...problemResponses },
     },
   }, async (request) => finalizeChallenge(app.ctx, request.actor, request.params.id));
 };

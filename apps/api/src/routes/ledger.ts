@@ -17,6 +17,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put('/budgets/:year', {
     preHandler: app.requireUser,
+    config: { idempotent: true },
     schema: {
       tags, security, summary: 'The Finance Bureau sets a fiscal year’s special-fund budget; never below what is reserved',
       params: YearParams, headers: IdempotencyHeaders, body: BudgetBody, response: { 200: BudgetView, ...problemResponses },

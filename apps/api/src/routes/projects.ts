@@ -37,6 +37,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/projects/:id/stop', {
     preHandler: app.requireUser,
+    config: { idempotent: true },
     schema: { tags, security, summary: 'The bureau stops a project at a milestone review; its unreleased award goes back', params: IdParams, body: StopBody, response: { 200: ProjectView, ...problemResponses } },
   }, async (request) => {
     await stopProject(app.ctx, request.actor, request.params.id, request.body.reason);
@@ -85,6 +86,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/milestones/:id/verify', {
     preHandler: app.requireUser,
+    config: { idempotent: true },
     schema: { tags, security, summary: 'The bureau verifies an accepted milestone: a release per funding source', params: IdParams, response: { 200: ProjectView, ...problemResponses } },
   }, async (request) => {
     await verifyMilestone(app.ctx, request.actor, request.params.id);
@@ -98,6 +100,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/releases/:id/disburse', {
     preHandler: app.requireUser,
+    config: { idempotent: true },
     schema: {
       tags, security, summary: 'Finance disburses a special-fund release (payment reference required, after the enterprise share is confirmed); the owner records paying its share',
       params: IdParams, headers: IdempotencyHeaders, body: DisburseBody, response: { 200: ReleaseView, ...problemResponses },
@@ -106,11 +109,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/releases/:id/answer', {
     preHandler: app.requireUser,
+    config: { idempotent: true },
     schema: { tags, security, summary: 'The solver confirms receipt, or reports non-receipt with its reason', params: IdParams, body: AnswerReleaseBody, response: { 200: ReleaseView, ...problemResponses } },
   }, async (request) => answerRelease(app.ctx, request.actor, request.params.id, request.body));
 
   app.post('/releases/:id/resolve', {
     preHandler: app.requireUser,
+    config: { idempotent: true },
     schema: { tags, security, summary: 'The bureau resolves a reported non-receipt: paid after all, or undone and owed again', params: IdParams, body: ResolveReleaseBody, response: { 200: ReleaseView, ...problemResponses } },
   }, async (request) => resolveRelease(app.ctx, request.actor, request.params.id, request.body));
 

@@ -107,7 +107,7 @@ export const ChallengeListQuery = Type.Object(
  * first answer, different body → 422) is implemented with the ledger in issue 6, not here.
  */
 export const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Accepted. The money these calls move is posted under ids derived from the challenge, so a retry never moves it twice; replaying the first answer itself is not built yet.' })),
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Per user: a repeat of the same request returns the first answer and moves nothing; the same key with another request is refused (422)' })),
 });
 
 // ---- output --------------------------------------------------------------------------------------

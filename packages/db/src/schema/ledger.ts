@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 const fen = (name: string) => bigint(name, { mode: 'number' });
@@ -67,4 +67,24 @@ export const fiscalBudgets = pgTable(
     setAt: instant('set_at').notNull(),
   },
   (t) => [check('fiscal_budgets_not_negative', sql`${t.budgetFen} >= 0`)],
+);
+
+/**
+ * api.md: every route that moves money takes an `Idempotency-Key`, per user; a repeat with the same
+ * request returns the first answer and moves nothing, the same key with another request is refused.
+ * A row without a status is a request still running (or one that died: after a minute it may run again).
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id').notNull().references(() => users.id),
+    key: text('key').notNull(),
+    /** A hash of the method, the path and the body: what "the same request" means. */
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code'),
+    contentType: text('content_type'),
+    response: text('response'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );

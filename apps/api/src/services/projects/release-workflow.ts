@@ -18,19 +18,15 @@ const text = (value: string | undefined, field: string) => {
 /**
  * A release is paid (product.md step 10): finance disburses the special fund's with its payment
  * reference, the owner records paying its share. Public money follows private money: the special
- * fund's release waits for the same milestone's enterprise release to be confirmed. A retry with the
- * same Idempotency-Key returns the release as paid, and pays nothing again; any other second payment
- * is refused — nothing is paid twice.
+ * fund's release waits for the same milestone's enterprise release to be confirmed. Any second
+ * payment is refused — nothing is paid twice.
  */
 export async function disburseRelease(ctx: ServiceContext, actor: Actor, releaseId: string, input: { paymentReference?: string }, idempotencyKey?: string) {
   return inTransaction(ctx, async (tx) => {
     const { release, project, ownerOrganizationId, relation } = await releaseFor(tx, actor, releaseId);
     assertMayTake(releaseMachine, 'disburse', actor!.role, { ...relation, fundingSource: release.source });
+    // A retry with the same Idempotency-Key never gets here (plugins/idempotency.ts); the key names the payment.
     const transferId = `disburse:${releaseId}:${idempotencyKey ?? randomUUID()}`;
-    if (idempotencyKey) {
-      const [done] = await tx.select({ id: ledgerTransfers.id }).from(ledgerTransfers).where(eq(ledgerTransfers.id, transferId));
-      if (done) return releaseView(release);
-    }
     const to = transition(releaseMachine, release.state, 'disburse', actor!.role, { ...relation, fundingSource: release.source });
     if (project.state === 'awaiting_signature') throw new AppError('illegal_transition', { entity: 'project', from: project.state, action: 'disburse' });
     const reference = input.paymentReference?.trim() || undefined;
