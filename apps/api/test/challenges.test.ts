@@ -184,13 +184,15 @@ describe('submission, review and publication', () => {
     expect(res.json().errors).toEqual([expect.objectContaining({ field: 'deadline', code: 'not_future' })]);
   });
 
-  it('approve and cancel accept an Idempotency-Key header (replay protection comes with issue 6)', async () => {
+  it('approve and cancel take an Idempotency-Key header: a retry answers as the first (apps/api/test/ledger.test.ts has the rest)', async () => {
     const owner = await verifiedEnterprise(env);
     const c = await challengeIn(env, owner, 'pending_review');
     const res = await post(c.id, 'approve', await sharedBureauToken(env), { specialFundFen: 10 }, { 'idempotency-key': 'approve-1' });
     expect(res.statusCode).toBe(200);
-    // Not faked: a retry is refused by the state machine until issue 6 stores keys.
-    expect((await post(c.id, 'approve', await sharedBureauToken(env), { specialFundFen: 10 }, { 'idempotency-key': 'approve-1' })).statusCode).toBe(409);
+    const retry = await post(c.id, 'approve', await sharedBureauToken(env), { specialFundFen: 10 }, { 'idempotency-key': 'approve-1' });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toEqual(res.json());
+    expect((await post(c.id, 'approve', await sharedBureauToken(env), { specialFundFen: 10 })).statusCode).toBe(409);
     const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
     const params = doc.paths['/api/challenges/{id}/approve'].post.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
     expect(params).toContain('header:idempotency-key');
