@@ -35,6 +35,7 @@ import type { AssignInput, AssignmentRow, AssignResult, Expert, ExpertProfileInp
 import type { Decision, DecisionInput, FinalizeResult, Objection, ObjectionInput, ResolveInput } from '$lib/decision';
 import type { CalendarYear, CalendarYearInput } from '$lib/calendar';
 import type { Budget, BudgetList, LedgerCheck } from '$lib/funds';
+import type { Payee, ProjectSummary, ProjectView, QueuedRelease, Release } from '$lib/projects';
 
 export interface ApiFieldError {
   field: string;
@@ -67,6 +68,8 @@ interface CallOptions {
   body?: unknown;
   /** Overrides the token of the signed-in user (hooks use it while the session is being resolved). */
   token?: string | null;
+  /** Extra request headers (e.g. `idempotency-key`). */
+  headers?: Record<string, string>;
 }
 
 type ApiEvent = Pick<RequestEvent, 'fetch' | 'locals'>;
@@ -118,6 +121,7 @@ export function createApi(event: ApiEvent) {
     const headers = new Headers({ accept: 'application/json, application/problem+json', 'accept-language': locale });
     const token = options.token === undefined ? event.locals.accessToken : options.token;
     if (token) headers.set('authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
     let body: BodyInit | undefined;
     if (options.bytes) {
       body = options.bytes;
@@ -254,6 +258,22 @@ export function createApi(event: ApiEvent) {
       budgets: () => call<BudgetList>('GET', '/budgets'),
       setBudget: (year: number, budgetFen: number) => call<Budget>('PUT', `/budgets/${year}`, { body: { budgetFen } }),
       check: () => call<LedgerCheck>('GET', '/ledger/check'),
+    },
+    /** Projects (任务书): signing, milestones (solver submits, owner reviews, bureau verifies), releases by funding source. */
+    projects: {
+      list: () => call<{ items: ProjectSummary[] }>('GET', '/projects'),
+      get: (id: string) => call<ProjectView>('GET', `/projects/${encodeURIComponent(id)}`),
+      sign: (id: string, payee?: Payee) => call<ProjectView>('POST', `/projects/${encodeURIComponent(id)}/sign`, { body: payee ? { payee } : {} }),
+      stop: (id: string, reason: string) => call<ProjectView>('POST', `/projects/${encodeURIComponent(id)}/stop`, { body: { reason } }),
+      submit: (milestoneId: string, report: string) => call<ProjectView>('POST', `/milestones/${encodeURIComponent(milestoneId)}/submit`, { body: { report } }),
+      review: (milestoneId: string, input: { accept: true } | { accept: false; feedback: string }) => call<ProjectView>('POST', `/milestones/${encodeURIComponent(milestoneId)}/review`, { body: input }),
+      verify: (milestoneId: string) => call<ProjectView>('POST', `/milestones/${encodeURIComponent(milestoneId)}/verify`),
+      /** Finance (special fund, reference required) or the owner (its share); the same key makes a retry answer the same. */
+      disburse: (releaseId: string, paymentReference: string | undefined, idempotencyKey?: string) =>
+        call<Release>('POST', `/releases/${encodeURIComponent(releaseId)}/disburse`, { body: paymentReference ? { paymentReference } : {}, headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} }),
+      answer: (releaseId: string, input: { received: true } | { received: false; reason: string }) => call<Release>('POST', `/releases/${encodeURIComponent(releaseId)}/answer`, { body: input }),
+      resolve: (releaseId: string, input: { paid: boolean; resolution: string }) => call<Release>('POST', `/releases/${encodeURIComponent(releaseId)}/resolve`, { body: input }),
+      queue: () => call<{ items: QueuedRelease[] }>('GET', '/releases'),
     },
     users: {
       list: (q: { role?: Role; status?: UserStatus; q?: string; page?: number; pageSize?: number }) => call<Paged<User>>('GET', '/users', { query: q }),

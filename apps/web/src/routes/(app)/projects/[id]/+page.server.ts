@@ -1,0 +1,127 @@
+import { error, isActionFailure, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { createHash, randomUUID } from 'node:crypto';
+import type { FormFailure } from '$lib/forms';
+import { createTranslator } from '$lib/i18n';
+import { beijingDate } from '$lib/projects';
+import { createApi } from '$lib/server/api';
+import { failFromApi, invalid, loadFailed, text } from '$lib/server/forms';
+import { requireRole } from '$lib/server/guards';
+import type { Actions, PageServerLoad } from './$types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ROLES = ['solver', 'enterprise', 'bureau', 'finance'] as const;
+
+/**
+ * One project (任务书) with its milestones and releases, and what the reader may do to it: the solver
+ * signs with its payee account and submits reports, the owner signs, reviews and records paying its
+ * share, the bureau verifies, resolves and stops, finance disburses the special fund.
+ */
+export const load: PageServerLoad = async (event) => {
+  const me = requireRole(event, ...ROLES);
+  if (!UUID.test(event.params.id)) error(404, { message: createTranslator(event.locals.locale)('errors.notFound') });
+  try {
+    const project = await createApi(event).projects.get(event.params.id);
+    const role = me.user.role;
+    return {
+      project,
+      relation: {
+        solver: role === 'solver' && me.organization?.id === project.organization.id,
+        // The API shows an enterprise only the projects of its own challenges.
+        owner: role === 'enterprise',
+        bureau: role === 'bureau',
+        finance: role === 'finance',
+      },
+      today: beijingDate(new Date()),
+      // One key per rendered page, made specific to each payment when sent: sending the same form twice pays once.
+      paymentKey: randomUUID(),
+    };
+  } catch (e) {
+    loadFailed(event, e);
+  }
+};
+
+type Event = RequestEvent<{ id: string }>;
+type Done = { action: string; target: string; done: true };
+
+/** A form action: reads the form, calls the API; success and refusal both name the action and its target. */
+const action = (name: string, targetField: string | null, step: (event: Event, form: FormData, target: string) => unknown, values: (form: FormData) => Record<string, string> = () => ({})) =>
+  async (event: Event): Promise<ActionFailure<FormFailure> | Done> => {
+    requireRole(event, ...ROLES);
+    const form = await event.request.formData();
+    const target = targetField ? text(form, targetField) : event.params.id;
+    const extra = { action: name, target };
+    try {
+      const result = await step(event, form, target);
+      if (isActionFailure(result)) return result as unknown as ActionFailure<FormFailure>;
+    } catch (e) {
+      return failFromApi(event, e, values(form), extra);
+    }
+    return { ...extra, done: true as const };
+  };
+
+/** A required text field: the refusal if empty, as the API would give it. */
+const required = (event: Event, form: FormData, field: string, extra: { action: string; target: string }, values: Record<string, string>) =>
+  text(form, field) === '' ? invalid(event, [{ field, code: 'required', message: '' }], values, extra) : null;
+
+export const actions: Actions = {
+  signSolver: async (event): Promise<ActionFailure<FormFailure> | Done> => {
+    requireRole(event, ...ROLES);
+    const form = await event.request.formData();
+    const payee = { accountName: text(form, 'accountName'), bank: text(form, 'bank'), accountNumber: text(form, 'accountNumber') };
+    const extra = { action: 'signSolver', target: event.params.id };
+    const missing = Object.entries(payee).filter(([, v]) => v === '').map(([k]) => ({ field: `payee.${k}`, code: 'required', message: '' }));
+    if (missing.length > 0) return invalid(event, missing, payee, extra);
+    try {
+      await createApi(event).projects.sign(event.params.id, payee);
+    } catch (e) {
+      return failFromApi(event, e, payee, extra);
+    }
+    return { ...extra, done: true as const };
+  },
+
+  signOwner: action('signOwner', null, (event) => createApi(event).projects.sign(event.params.id)),
+
+  submit: action('submit', 'milestoneId', (event, form, target) =>
+    required(event, form, 'report', { action: 'submit', target }, { report: text(form, 'report') }) ?? createApi(event).projects.submit(target, text(form, 'report')),
+  (form) => ({ report: text(form, 'report') })),
+
+  accept: action('accept', 'milestoneId', (event, _form, target) => createApi(event).projects.review(target, { accept: true })),
+
+  return: action('return', 'milestoneId', (event, form, target) =>
+    required(event, form, 'feedback', { action: 'return', target }, { feedback: text(form, 'feedback') }) ?? createApi(event).projects.review(target, { accept: false, feedback: text(form, 'feedback') }),
+  (form) => ({ feedback: text(form, 'feedback') })),
+
+  verify: action('verify', 'milestoneId', (event, _form, target) => createApi(event).projects.verify(target)),
+
+  disburse: action('disburse', 'releaseId', (event, form, target) => {
+    const reference = text(form, 'paymentReference');
+    // Finance must give the treasury's reference; the owner may.
+    if (event.locals.user?.user.role === 'finance' && reference === '') return required(event, form, 'paymentReference', { action: 'disburse', target }, { paymentReference: reference });
+    // The page's key, for this release and this reference: sending the same form again is the same
+    // payment (the API answers as the first time); a corrected reference is a new request.
+    const page = text(form, 'key');
+    const key = page ? `${page}:${target}:${createHash('sha256').update(reference).digest('hex').slice(0, 16)}` : undefined;
+    return createApi(event).projects.disburse(target, reference || undefined, key);
+  }, (form) => ({ paymentReference: text(form, 'paymentReference') })),
+
+  confirm: action('confirm', 'releaseId', (event, _form, target) => createApi(event).projects.answer(target, { received: true })),
+
+  dispute: action('dispute', 'releaseId', (event, form, target) =>
+    required(event, form, 'reason', { action: 'dispute', target }, { reason: text(form, 'reason') }) ?? createApi(event).projects.answer(target, { received: false, reason: text(form, 'reason') }),
+  (form) => ({ reason: text(form, 'reason') })),
+
+  resolve: action('resolve', 'releaseId', (event, form, target) => {
+    const outcome = text(form, 'outcome');
+    const values = { outcome, resolution: text(form, 'resolution') };
+    const issues = [
+      ...(outcome !== 'paid' && outcome !== 'unpaid' ? [{ field: 'outcome', code: 'required', message: '' }] : []),
+      ...(values.resolution === '' ? [{ field: 'resolution', code: 'required', message: '' }] : []),
+    ];
+    if (issues.length > 0) return invalid(event, issues, values, { action: 'resolve', target });
+    return createApi(event).projects.resolve(target, { paid: outcome === 'paid', resolution: values.resolution });
+  }, (form) => ({ outcome: text(form, 'outcome'), resolution: text(form, 'resolution') })),
+
+  stop: action('stop', null, (event, form, target) =>
+    required(event, form, 'reason', { action: 'stop', target }, { reason: text(form, 'reason') }) ?? createApi(event).projects.stop(event.params.id, text(form, 'reason')),
+  (form) => ({ reason: text(form, 'reason') })),
+};

@@ -1,0 +1,396 @@
+/**
+ * A project (任务书) from signing to the last payment confirmed (product.md steps 8–10), in Chinese
+ * and in English, through the project pages as each party uses them.
+ *
+ * Set up through the API: the demo enterprise publishes a challenge (2:1 enterprise share to special
+ * fund), a fresh solver organisation registers, is verified and applies; the test clock crosses the
+ * deadline, the bureau finds it eligible, the demo expert scores it, the bureau awards it and — past
+ * the notice period — makes the award final: one project awaiting signature. The clock is then reset.
+ *
+ * Then in the browser: the solver finds the project under Projects, is refused signing without an
+ * account number, then signs with its payee account (shown read-only afterwards); the owner signs and
+ * the project is active. The solver submits milestone 1; the owner returns it with feedback, which the
+ * solver reads before submitting again; the owner accepts; the bureau verifies (a release per funding
+ * source). Finance finds the special fund waiting for the enterprise share, with nothing to disburse;
+ * the owner records paying its share and the solver confirms it; finance disburses with a payment
+ * reference (after the owner's reference is refused: each is used once); the solver confirms: milestone 1 is done, both sources paid and confirmed, on the
+ * timeline and in the table. Actions the reader's role may not take are absent (no verify button for
+ * the owner, no report form for the owner, no signing for the bureau). In English the solver works
+ * without JavaScript, so its forms post natively. axe on every page state.
+ */
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney } from '../apps/web/src/lib/format';
+import {
+  apiCall,
+  apiLogin,
+  BUREAU_EMAIL,
+  checkPage,
+  descriptionOf,
+  expectPage,
+  freshUscc,
+  launch,
+  LOCALES,
+  MESSAGES,
+  newContext,
+  signIn,
+  unique,
+  waitForHydration,
+  type Locale,
+} from './support';
+
+const ENTERPRISE_EMAIL = 'wang@jingxing-steel.demo.cn';
+const FINANCE_EMAIL = 'finance@demo.czj.gov.cn';
+const EXPERT_EMAIL = 'expert.li@demo.expert.cn';
+const SOLVER_PASSWORD = 'projects-password-2026';
+const DAY = 24 * 3600 * 1000;
+const DEADLINE_AHEAD_MS = 60_000;
+const AWARD_FEN = 60_000_000;
+
+const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const beijingDateAfter = (iso: string, days: number) => new Date(new Date(iso).getTime() + 8 * 3600_000 + days * DAY).toISOString().slice(0, 10);
+const clockNow = async () => new Date((await apiCall<{ now: string }>('/test/clock', { body: {} })).now).getTime();
+const advanceClock = (ms: number) => apiCall('/test/clock', { body: { advanceMs: Math.ceil(ms) } });
+const resetClock = () => apiCall('/test/clock', { body: { reset: true } });
+
+interface Json {
+  id: string;
+  [key: string]: any;
+}
+interface Story {
+  projectId: string;
+  title: string;
+  solverEmail: string;
+  orgName: string;
+  milestone: { title: string; amountFen: number; enterpriseShareFen: number; specialFundFen: number };
+}
+
+/**
+ * A fresh solver organisation (Chinese with a USCC, or German with a web domain), verified, applies to a
+ * fresh challenge of the demo enterprise; the bureau awards it and makes the award final.
+ */
+async function awardedProject(locale: Locale): Promise<Story> {
+  await resetClock();
+  const tokens = { enterprise: await apiLogin(ENTERPRISE_EMAIL), bureau: await apiLogin(BUREAU_EMAIL) };
+  const id = unique('pj');
+  const domain = `${id}.example.edu`;
+  const solverEmail = locale === 'en' ? `lead@${domain}` : `lead.${id}@projects.test`;
+  const organization = locale === 'en'
+    ? { kind: 'university', country: 'DE', nameEn: `Institute of Refractories ${id}`, website: `https://www.${domain}`, emailDomain: domain }
+    : { kind: 'university', country: 'CN', nameZh: `耐火材料研究院${id}`, nameEn: `Refractories Institute ${id}`, uscc: freshUscc() };
+  const registered = await apiCall<{ organization: { id: string } }>('/auth/register', {
+    body: { email: solverEmail, password: SOLVER_PASSWORD, displayName: locale === 'en' ? 'Jonas Keller' : '刘研究员', role: 'solver', locale, organization },
+  });
+  await apiCall(`/organizations/${registered.organization.id}/verify`, { token: tokens.bureau, body: {} });
+
+  const deadline = new Date((await clockNow()) + DEADLINE_AHEAD_MS).toISOString();
+  const challenge = {
+    titleZh: `钢包内衬寿命提升 ${id}`,
+    titleEn: `Longer ladle lining life ${id}`,
+    summaryZh: '将钢包工作衬寿命从 90 炉提高到 150 炉以上。',
+    summaryEn: 'Raise the life of the ladle working lining from 90 to over 150 heats.',
+    descriptionZh: '我公司 120 吨钢包工作衬侵蚀快，需要新的耐火材料方案。',
+    descriptionEn: 'The working lining of our 120-tonne ladles wears too fast; we look for a new refractory.',
+    industry: 'metallurgy_new_materials',
+    category: 'bottleneck',
+    indicators: [{ nameZh: '钢包工作衬寿命', nameEn: 'Working lining life', target: '≥ 150', unit: '炉', method: '连续 3 个钢包统计' }],
+    eligibilityZh: '具有耐火材料研发经验的单位。',
+    eligibilityEn: 'Organisations with research experience in refractories.',
+    enterpriseShareFen: 40_000_000,
+    requestedSpecialFundFen: 20_000_000,
+    deadline,
+    durationMonths: 12,
+    maxWinners: 1,
+    ipTermsZh: '成果归双方共有。',
+    ipTermsEn: 'Results are owned jointly.',
+    visibility: 'public',
+    domesticOnly: false,
+  };
+  const created = await apiCall<{ id: string }>('/challenges', { token: tokens.enterprise, body: challenge });
+  await apiCall(`/challenges/${created.id}/submit`, { token: tokens.enterprise, body: {} });
+  await apiCall(`/challenges/${created.id}/approve`, { token: tokens.bureau, body: { specialFundFen: 20_000_000 } });
+
+  const solver = await apiLogin(solverEmail, SOLVER_PASSWORD);
+  const titles = locale === 'en' ? ['Lining trials', 'Plant trial', 'Acceptance'] : ['衬料试验', '工业试验', '验收'];
+  const application = await apiCall<{ id: string }>(`/challenges/${created.id}/applications`, {
+    token: solver,
+    body: {
+      responses: { 0: locale === 'en' ? 'A spinel-bonded alumina–magnesia castable with a graded working layer.' : '采用尖晶石结合铝镁浇注料，工作层梯度设计。' },
+      team: [{ name: locale === 'en' ? 'Jonas Keller' : '刘研究员', role: locale === 'en' ? 'Principal investigator' : '项目负责人', lead: true }],
+      partnerOrganizationIds: [],
+      priorResults: locale === 'en' ? 'Three refractory projects with steel plants since 2018.' : '2018 年起与钢厂合作完成耐火材料项目 3 项。',
+      requestedFen: AWARD_FEN,
+      milestones: [
+        { title: titles[0], deliverables: locale === 'en' ? 'Trial lining and wear report' : '试验衬与侵蚀报告', dueDate: beijingDateAfter(deadline, 60), amountFen: AWARD_FEN * 0.3 },
+        { title: titles[1], deliverables: locale === 'en' ? 'Heats of three ladles' : '3 个钢包炉数统计', dueDate: beijingDateAfter(deadline, 200), amountFen: AWARD_FEN * 0.4 },
+        { title: titles[2], deliverables: locale === 'en' ? 'Acceptance report' : '验收报告', dueDate: beijingDateAfter(deadline, 330), amountFen: AWARD_FEN * 0.3 },
+      ],
+    },
+  });
+  await apiCall(`/applications/${application.id}/submit`, { token: solver, body: {} });
+
+  // Past the deadline by the API's clock; tokens last 15 minutes of that clock, so sign in again after each move.
+  await advanceClock(DEADLINE_AHEAD_MS + 5_000);
+  const experts = await apiCall<{ items: { id: string; email: string }[] }>('/experts', { token: tokens.bureau });
+  const expertId = experts.items.find((e) => e.email === EXPERT_EMAIL)?.id;
+  expect(expertId, 'the demo expert').toBeDefined();
+  await apiCall(`/applications/${application.id}/eligibility`, { token: tokens.bureau, body: { eligible: true } });
+  await apiCall(`/challenges/${created.id}/reviewers`, { token: tokens.bureau, body: { applicationIds: [application.id], expertIds: [expertId] } });
+  const expert = await apiLogin(EXPERT_EMAIL);
+  const sheet = Object.fromEntries(['technical_approach', 'team', 'budget', 'schedule', 'prior_results'].map((k) => [k, { score: 8, comment: '方案可行，依据充分。' }]));
+  await apiCall(`/applications/${application.id}/review`, { token: expert, method: 'PUT', body: { conflict: false } });
+  await apiCall(`/applications/${application.id}/review`, { token: expert, method: 'PUT', body: { scores: sheet } });
+  const decision = await apiCall<{ noticeEndsAt: string }>(`/challenges/${created.id}/decision`, {
+    token: tokens.bureau,
+    body: { selections: [{ applicationId: application.id, awardFen: AWARD_FEN }], feedback: {} },
+  });
+  await advanceClock(new Date(decision.noticeEndsAt).getTime() - (await clockNow()) + 60_000);
+  const { projects } = await apiCall<{ projects: string[] }>(`/challenges/${created.id}/finalize`, { token: await apiLogin(BUREAU_EMAIL), body: {} });
+  expect(projects).toHaveLength(1);
+  // Everything after this happens now: signing and paying do not depend on the clock.
+  await resetClock();
+
+  const project = await apiCall<{ state: string; milestones: Json[] }>(`/projects/${projects[0]}`, { token: await apiLogin(solverEmail, SOLVER_PASSWORD) });
+  expect(project.state).toBe('awaiting_signature');
+  const m1 = project.milestones[0]!;
+  expect(m1.enterpriseShareFen + m1.specialFundFen).toBe(AWARD_FEN * 0.3);
+  return {
+    projectId: projects[0]!,
+    title: locale === 'en' ? challenge.titleEn : challenge.titleZh,
+    solverEmail,
+    orgName: locale === 'en' ? organization.nameEn : organization.nameZh!,
+    milestone: { title: m1.title, amountFen: m1.amountFen, enterpriseShareFen: m1.enterpriseShareFen, specialFundFen: m1.specialFundFen },
+  };
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await resetClock();
+});
+
+describe.each(LOCALES)('a project from signing to the last payment confirmed, in %s', (locale: Locale) => {
+  const m = MESSAGES[locale];
+  const t = m.projects;
+  // The English solver works without JavaScript: every form of its part posts natively.
+  const solverJs = locale === 'zh-CN';
+  const payee = locale === 'en'
+    ? { accountName: 'Institute of Refractories e.V.', bank: 'Deutsche Bank AG, Aachen', accountNumber: 'DE89 3704 0044 0532 0130 00' }
+    : { accountName: '耐火材料研究院', bank: '中国工商银行石家庄分行', accountNumber: '0402 0012 0900 1234 567' };
+  const feedback = locale === 'en' ? `The wear report lacks the slag analysis of heats 40 to 60. ${unique('')}` : `侵蚀报告缺少第 40 至 60 炉的渣样分析。${unique('')}`;
+  const report1 = locale === 'en' ? `Trial lining installed in ladle no. 3: 112 heats so far. ${unique('')}` : `3 号钢包试验衬已投用，目前 112 炉。${unique('')}`;
+  const report2 = locale === 'en' ? `Slag analysis of heats 40 to 60 added. ${unique('')}` : `已补充第 40 至 60 炉的渣样分析。${unique('')}`;
+  const reference = `CZ-${unique('')}`.toUpperCase();
+  const contexts: BrowserContext[] = [];
+  let s: Story;
+  let solver: Page;
+  let owner: Page;
+  let bureau: Page;
+  let finance: Page;
+
+  async function signedIn(email: string, password?: string, javaScript = true): Promise<Page> {
+    const context = await newContext(browser, { locale, javaScriptEnabled: javaScript });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, locale, email, password);
+    return page;
+  }
+  /** The project page, ready for input (hydrated where JavaScript runs). */
+  async function open(page: Page) {
+    await page.goto(`/projects/${s.projectId}`);
+    await expectPage(page, locale, fill(t.detail.titleOf, { challenge: s.title }));
+    if (page !== solver || solverJs) await waitForHydration(page);
+  }
+  const status = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
+  const milestone1 = (page: Page) => page.getByRole('region', { name: fill(t.milestone.heading, { n: 1, title: s.milestone.title }), exact: true });
+  const release = (page: Page, source: 'enterprise' | 'special_fund') =>
+    milestone1(page).getByRole('listitem').filter({ hasText: fill(t.releases.label, { source: t.sources[source], amount: formatMoney(source === 'enterprise' ? s.milestone.enterpriseShareFen : s.milestone.specialFundFen, locale) }) });
+  const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
+
+  beforeAll(async () => {
+    s = await awardedProject(locale);
+    [solver, owner, bureau, finance] = await Promise.all([
+      signedIn(s.solverEmail, SOLVER_PASSWORD, solverJs),
+      signedIn(ENTERPRISE_EMAIL),
+      signedIn(BUREAU_EMAIL),
+      signedIn(FINANCE_EMAIL),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+  });
+
+  it('the solver finds the project under Projects and signs with its payee account, fixed from then on', async () => {
+    await solver.getByRole('navigation', { name: m.nav.label, exact: true }).getByRole('link', { name: t.nav, exact: true }).click();
+    await solver.waitForURL((url) => url.pathname === '/projects');
+    await expectPage(solver, locale, t.list.title);
+    const row = solver.getByRole('row').filter({ hasText: s.orgName });
+    expect(await solver.getByRole('table').getByRole('row').count(), 'a header row and this project only').toBe(2);
+    await row.getByText(t.states.awaiting_signature, { exact: true }).waitFor();
+    await row.getByText(formatMoney(AWARD_FEN, locale), { exact: true }).waitFor();
+    await checkPage(solver, locale, 'projects, solver');
+
+    await row.getByRole('link', { name: s.title, exact: true }).click();
+    await solver.waitForURL((url) => url.pathname === `/projects/${s.projectId}`);
+    await expectPage(solver, locale, fill(t.detail.titleOf, { challenge: s.title }));
+    if (solverJs) await waitForHydration(solver);
+    const timeline = solver.getByRole('list', { name: t.timeline.label, exact: true });
+    expect(await timeline.getByRole('listitem').filter({ has: solver.getByRole('link') }).count(), 'three milestones drawn').toBe(3);
+    await timeline.getByText(fill(t.timeline.due, { date: (await apiMilestones())[0]!.dueDate }), { exact: true }).waitFor();
+    expect(await button(solver, t.milestone.submit).count(), 'no report before the project is signed').toBe(0);
+    await checkPage(solver, locale, 'project, awaiting signature, solver');
+
+    // Refused without the account number: at the field and in the summary.
+    const number = solver.getByRole('textbox', { name: t.sign.accountNumber, exact: true });
+    await solver.getByRole('textbox', { name: t.sign.accountName, exact: true }).fill(payee.accountName);
+    await solver.getByRole('textbox', { name: t.sign.bank, exact: true }).fill(payee.bank);
+    await button(solver, t.sign.solverSubmit).click();
+    const required = fill(m.form.codes.required, { label: t.sign.accountNumber });
+    await solver.locator('[data-error-summary]').getByRole('link', { name: required, exact: true }).waitFor();
+    expect(await number.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(number)).toContain(required);
+    expect(await solver.getByRole('textbox', { name: t.sign.bank, exact: true }).inputValue(), 'what was typed is kept').toBe(payee.bank);
+    await checkPage(solver, locale, 'project, signing refused');
+
+    await number.fill(payee.accountNumber);
+    await button(solver, t.sign.solverSubmit).click();
+    await status(solver, t.sign.signed);
+    const signing = solver.getByRole('region', { name: t.sign.title, exact: true });
+    await signing.getByText(payee.accountNumber, { exact: true }).waitFor();
+    expect(await signing.getByRole('textbox').count(), 'the payee account is read-only once signed').toBe(0);
+    await signing.getByText(t.sign.waitingOther, { exact: true }).waitFor();
+    await checkPage(solver, locale, 'project, signed by the solver');
+  });
+
+  it('the bureau may not sign; the owner signs and the project is active', async () => {
+    await open(bureau);
+    expect(await button(bureau, t.sign.ownerSubmit).count(), 'no signing for the bureau').toBe(0);
+    expect(await button(bureau, t.sign.solverSubmit).count()).toBe(0);
+
+    await open(owner);
+    await owner.getByRole('region', { name: t.sign.title, exact: true }).getByText(payee.accountName, { exact: true }).waitFor();
+    await checkPage(owner, locale, 'project, awaiting the owner');
+    await button(owner, t.sign.ownerSubmit).click();
+    await status(owner, t.sign.active);
+    await owner.locator('.project-header').getByText(t.states.active, { exact: true }).waitFor();
+    expect(await button(owner, t.sign.ownerSubmit).count()).toBe(0);
+    await checkPage(owner, locale, 'project, active');
+  });
+
+  it('the solver submits milestone 1; the owner returns it with feedback; the solver submits again; the owner accepts', async () => {
+    await open(solver);
+    const region = milestone1(solver);
+    await region.getByRole('textbox', { name: t.milestone.reportLabel, exact: true }).fill(report1);
+    await button(region, t.milestone.submit).click();
+    await status(solver, t.milestone.submitted);
+    await milestone1(solver).getByText(t.timelineStates.submitted, { exact: true }).waitFor();
+
+    await open(owner);
+    const ownerRegion = milestone1(owner);
+    await ownerRegion.getByText(report1, { exact: true }).waitFor();
+    expect(await ownerRegion.getByRole('textbox', { name: t.milestone.reportLabel }).count(), 'the owner does not submit reports').toBe(0);
+    expect(await button(owner, t.milestone.verify).count(), 'the owner does not verify').toBe(0);
+    await checkPage(owner, locale, 'project, milestone submitted, owner');
+    await ownerRegion.getByText(t.milestone.returnToggle, { exact: true }).click();
+    await ownerRegion.getByRole('textbox', { name: t.milestone.feedbackLabel, exact: true }).fill(feedback);
+    await button(ownerRegion, t.milestone.return).click();
+    await status(owner, t.milestone.returned);
+
+    await open(solver);
+    const again = milestone1(solver);
+    await again.getByText(feedback, { exact: true }).waitFor();
+    await again.getByRole('heading', { name: t.milestone.resubmitTitle, exact: true }).waitFor();
+    await checkPage(solver, locale, 'project, milestone returned, solver');
+    await again.getByRole('textbox', { name: t.milestone.reportLabel, exact: true }).fill(report2);
+    await button(again, t.milestone.submit).click();
+    await status(solver, t.milestone.submitted);
+
+    await open(owner);
+    await milestone1(owner).getByText(report2, { exact: true }).waitFor();
+    await button(milestone1(owner), t.milestone.accept).click();
+    await status(owner, t.milestone.accepted);
+    await milestone1(owner).getByText(t.milestone.waitBureau, { exact: true }).waitFor();
+    expect(await button(owner, t.milestone.verify).count(), 'still no verify button for the owner').toBe(0);
+  });
+
+  it('the bureau verifies: a release per source, the special fund waiting for the enterprise share', async () => {
+    await open(bureau);
+    await checkPage(bureau, locale, 'project, milestone accepted, bureau');
+    await button(milestone1(bureau), t.milestone.verify).click();
+    await status(bureau, t.milestone.verified);
+    await release(bureau, 'enterprise').getByText(t.releaseStates.pending, { exact: true }).waitFor();
+    await release(bureau, 'special_fund').getByText(t.releases.waiting, { exact: true }).waitFor();
+    await checkPage(bureau, locale, 'project, milestone verified');
+
+    // Public money follows private money: finance sees the fund waiting, with nothing to disburse yet.
+    await open(finance);
+    await release(finance, 'special_fund').getByText(t.releases.waiting, { exact: true }).waitFor();
+    expect(await button(finance, t.releases.disburse).count(), 'nothing to disburse while the enterprise share is unconfirmed').toBe(0);
+    expect(await button(finance, t.releases.pay).count(), 'finance does not pay the enterprise share').toBe(0);
+    await checkPage(finance, locale, 'project, special fund waiting, finance');
+  });
+
+  it('the owner records paying its share and the solver confirms it', async () => {
+    await open(owner);
+    const share = release(owner, 'enterprise');
+    await share.getByRole('textbox', { name: t.releases.paymentReference }).fill(`ENT-${reference}`);
+    await button(share, t.releases.pay).click();
+    await status(owner, t.releases.paid);
+    await release(owner, 'enterprise').getByText(t.releaseStates.disbursed, { exact: true }).waitFor();
+
+    await open(solver);
+    await release(solver, 'enterprise').getByText(`ENT-${reference}`, { exact: true }).waitFor();
+    expect(await button(release(solver, 'special_fund'), t.releases.confirm).count(), 'nothing to confirm of the fund yet').toBe(0);
+    await checkPage(solver, locale, 'project, enterprise share paid, solver');
+    await button(release(solver, 'enterprise'), t.releases.confirm).click();
+    await status(solver, t.releases.confirmed);
+    await release(solver, 'enterprise').getByText(t.releaseStates.confirmed, { exact: true }).waitFor();
+  });
+
+  it('finance disburses the special fund with a reference; the solver confirms: milestone 1 paid in full', async () => {
+    await open(finance);
+    const fund = release(finance, 'special_fund');
+    expect(await fund.getByText(t.releases.waiting).count(), 'no longer waiting').toBe(0);
+    const input = fund.getByRole('textbox', { name: t.releases.paymentReference, exact: true });
+    // A payment reference is used once: the owner's is refused, at the field and in the summary.
+    await input.fill(`ENT-${reference}`);
+    await button(fund, t.releases.disburse).click();
+    const refusal = (await fund.locator('[data-error-summary]').getByRole('link').innerText()).trim();
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(input)).toContain(refusal);
+    await checkPage(finance, locale, 'project, payment reference refused');
+    await input.fill(reference);
+    await button(fund, t.releases.disburse).click();
+    await status(finance, t.releases.disbursed);
+    await release(finance, 'special_fund').getByText(reference, { exact: true }).waitFor();
+    await checkPage(finance, locale, 'project, special fund disbursed');
+
+    await open(solver);
+    await button(release(solver, 'special_fund'), t.releases.confirm).click();
+    await status(solver, t.releases.confirmed);
+    await release(solver, 'special_fund').getByText(t.releaseStates.confirmed, { exact: true }).waitFor();
+
+    // Milestone 1 is done on the timeline, both sources paid, and the table's totals agree.
+    const timeline = solver.getByRole('list', { name: t.timeline.label, exact: true });
+    const first = timeline.getByRole('listitem').filter({ has: solver.getByRole('link', { name: fill(t.milestone.heading, { n: 1, title: s.milestone.title }), exact: true }) });
+    await first.getByText(t.timelineStates.done, { exact: true }).waitFor();
+    for (const [source, fen] of [['enterprise', s.milestone.enterpriseShareFen], ['special_fund', s.milestone.specialFundFen]] as const) {
+      await first.getByText(fill(t.timeline.released, { source: t.sources[source], paid: formatMoney(fen, locale), planned: formatMoney(fen, locale) }), { exact: true }).waitFor();
+    }
+    const table = solver.getByRole('table', { name: t.table.caption, exact: true });
+    const cells = (await table.getByRole('row').filter({ hasText: s.milestone.title }).getByRole('cell').allInnerTexts()).map((c) => c.trim());
+    expect(cells.slice(-3), 'amount, paid, confirmed').toEqual([s.milestone.amountFen, s.milestone.amountFen, s.milestone.amountFen].map((f) => formatMoney(f, locale)));
+    await checkPage(solver, locale, 'project, milestone 1 paid and confirmed');
+
+    const project = await apiCall<{ state: string; releases: { state: string; source: string }[] }>(`/projects/${s.projectId}`, { token: await apiLogin(BUREAU_EMAIL) });
+    expect(project.state).toBe('active');
+    expect(project.releases.map((r) => `${r.source}:${r.state}`).sort()).toEqual(['enterprise:confirmed', 'special_fund:confirmed']);
+  });
+
+  async function apiMilestones() {
+    return (await apiCall<{ milestones: { dueDate: string }[] }>(`/projects/${s.projectId}`, { token: await apiLogin(s.solverEmail, SOLVER_PASSWORD) })).milestones;
+  }
+});
