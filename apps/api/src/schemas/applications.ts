@@ -1,5 +1,6 @@
 import { APPLICATION_LIMITS as L, APPLICATION_STATES, CHALLENGE_STATES, MAX_AMOUNT_FEN } from '@challenge/domain';
 import { Type, type Static } from '@sinclair/typebox';
+import { AttachmentView } from './challenges';
 import { Instant, Literals, OrNull, Page, PageQuery, Uuid } from './common';
 
 const Text = (maxLength: number) => OrNull(Type.String({ maxLength }));
@@ -44,6 +45,7 @@ export const ApplicationView = Type.Object({
   }),
   organization: OrgName,
   partners: Type.Array(OrgName, { description: 'the consortium partners of the content shown, by name' }),
+  attachments: Type.Array(AttachmentView, { description: 'the applicant sees all its files; others those of the latest submitted version' }),
   state: Literals(APPLICATION_STATES),
   version: Type.Integer({ minimum: 0, description: 'the latest frozen version (0: never submitted)' }),
   receiptNumber: Type.Union([Type.String(), Type.Null()], { description: 'of the latest frozen version, e.g. JB-2026-000123-v2' }),

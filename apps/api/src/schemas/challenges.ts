@@ -160,7 +160,7 @@ const AmendmentView = Type.Object({
 
 export const AttachmentView = Type.Object({
   id: Uuid,
-  parentType: Literals(['challenge'] as const),
+  parentType: Literals(['challenge', 'application'] as const),
   parentId: Uuid,
   filename: Type.String(),
   contentType: Type.String(),
@@ -287,7 +287,7 @@ export type AttachmentViewType = Static<typeof AttachmentView>;
 
 export const AttachmentUploadQuery = Type.Object(
   {
-    parentType: Literals(['challenge'] as const),
+    parentType: Literals(['challenge', 'application'] as const, { description: 'a draft challenge (its owner), or an application while it may be edited (its applicant)' }),
     parentId: Uuid,
     filename: Type.String({ minLength: 1, maxLength: 255 }),
   },

@@ -1,8 +1,9 @@
-import { applications, applicationVersions, challenges, organizations, reviewAssignments } from '@challenge/db';
+import { applications, applicationVersions, attachments, challenges, organizations, reviewAssignments } from '@challenge/db';
 import { AppError, applicationMachine, allowedActions, formatReceiptNumber, receiptYear, type Actor, type ApplicationState } from '@challenge/domain';
 import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Static } from '@sinclair/typebox';
 import type { ApplicationContent } from '../../schemas/applications';
+import { attachmentView } from '../attachments/attachment-view';
 import type { ServiceContext } from '../context';
 import { challengeAccess, isOwner, NO_FACTS } from '../challenges/access';
 import { expertMayRead } from '../reviews/access';
@@ -51,17 +52,26 @@ function applicationView(
 }
 
 /**
- * The views with their consortium partners named (the partners of the content the reader sees), the
- * organisations looked up in one query for the whole page.
+ * The views with their consortium partners named (the partners of the content the reader sees) and
+ * their files: all of them for the applicant, those of the latest submitted version (uploaded before
+ * it) for everyone else — looked up in two queries for the whole page.
  */
-async function withPartners(ctx: ServiceContext, views: ReturnType<typeof applicationView>[]) {
+async function withPartnersAndFiles(ctx: ServiceContext, views: ReturnType<typeof applicationView>[], applicant: boolean) {
   const ids = [...new Set(views.flatMap((v) => v.content?.partnerOrganizationIds ?? []))];
   const found = ids.length === 0 ? [] : await ctx.db.select({ id: organizations.id, nameZh: organizations.nameZh, nameEn: organizations.nameEn }).from(organizations).where(inArray(organizations.id, ids));
   const byId = new Map(found.map((o) => [o.id, o]));
-  return views.map((v) => ({ ...v, partners: (v.content?.partnerOrganizationIds ?? []).flatMap((id) => byId.get(id) ?? []) }));
+  const files = views.length === 0 ? [] : await ctx.db.select().from(attachments)
+    .where(and(eq(attachments.parentType, 'application'), inArray(attachments.parentId, views.map((v) => v.id)))).orderBy(asc(attachments.createdAt));
+  return views.map((v) => ({
+    ...v,
+    partners: (v.content?.partnerOrganizationIds ?? []).flatMap((id) => byId.get(id) ?? []),
+    attachments: files
+      .filter((f) => f.parentId === v.id && (applicant || (v.lastSubmittedAt !== null && f.createdAt.getTime() <= Date.parse(v.lastSubmittedAt))))
+      .map(attachmentView),
+  }));
 }
 
-export type ApplicationView = Awaited<ReturnType<typeof withPartners>>[number];
+export type ApplicationView = Awaited<ReturnType<typeof withPartnersAndFiles>>[number];
 
 /** One application, for those who may see it; `not_found` for everyone else. */
 export async function getApplication(ctx: ServiceContext, actor: Actor, id: string): Promise<ApplicationView> {
@@ -80,7 +90,7 @@ export async function getApplication(ctx: ServiceContext, actor: Actor, id: stri
     ? await ctx.db.select().from(applicationVersions).where(eq(applicationVersions.applicationId, id)).orderBy(asc(applicationVersions.version))
     : null;
   const latest = versions ? versions.at(-1) : await latestVersion(ctx.db, id);
-  const [view] = await withPartners(ctx, [applicationView(found.a, found.c, found.org, access, latest, versions, now)]);
+  const [view] = await withPartnersAndFiles(ctx, [applicationView(found.a, found.c, found.org, access, latest, versions, now)], access === 'applicant');
   return view!;
 }
 
@@ -115,7 +125,7 @@ export async function listChallengeApplications(ctx: ServiceContext, actor: Acto
     ctx.db.select({ n: count() }).from(applications).where(where),
   ]);
   const latest = await latestVersions(ctx, rows.map((r) => r.a.id));
-  const items = await withPartners(ctx, rows.map((r) => applicationView(r.a, c, r.org, 'submitted', latest.get(r.a.id), null, now)));
+  const items = await withPartnersAndFiles(ctx, rows.map((r) => applicationView(r.a, c, r.org, 'submitted', latest.get(r.a.id), null, now)), false);
   return { items, total: Number(total?.n ?? 0), page, pageSize };
 }
 
@@ -138,7 +148,7 @@ export async function listMyApplications(ctx: ServiceContext, actor: Actor, page
     ctx.db.select({ n: count() }).from(applications).where(where),
   ]);
   const latest = await latestVersions(ctx, rows.map((r) => r.a.id));
-  const items = await withPartners(ctx, rows.map((r) => applicationView(r.a, r.c, r.org, 'applicant', latest.get(r.a.id), null, now)));
+  const items = await withPartnersAndFiles(ctx, rows.map((r) => applicationView(r.a, r.c, r.org, 'applicant', latest.get(r.a.id), null, now)), true);
   return { items, total: Number(total?.n ?? 0), page, pageSize };
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendAudit, attachments } from '@challenge/db';
 import { AppError, type Actor } from '@challenge/domain';
 import { and, count, eq } from 'drizzle-orm';
+import { lockApplication, assertOpen } from '../applications/records';
 import { lockVisibleChallenge } from '../challenges/records';
 import { assertDraftEditable } from '../challenges/rules';
 import { inTransaction, type ServiceContext } from '../context';
@@ -9,10 +10,10 @@ import { detectFileType } from './detect-type';
 import { newStorageName, removeStoredFile, writeStoredFile } from './storage';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-export const ATTACHMENTS_PER_CHALLENGE = 20;
+export const ATTACHMENTS_PER_PARENT = 20;
 
 export interface UploadInput {
-  parentType: 'challenge';
+  parentType: 'challenge' | 'application';
   parentId: string;
   filename: string;
   bytes: Buffer;
@@ -28,13 +29,15 @@ export function cleanFilename(name: string): string {
   return [...cleaned].slice(0, 200).join('');
 }
 
-/** The owner attaches a file to a draft challenge. The type is detected from the content. */
+/**
+ * The owner attaches a file to a draft challenge; the applicant to its application while it may be
+ * edited (before the deadline, not withdrawn). The type is detected from the content.
+ */
 export async function uploadAttachment(ctx: ServiceContext, actor: Actor, input: UploadInput) {
   const filename = cleanFilename(input.filename);
   const storageName = newStorageName();
   return inTransaction(ctx, async (tx) => {
-    const parent = await lockVisibleChallenge(tx, actor, input.parentId);
-    assertDraftEditable(actor, parent, 'attach');
+    const parent = input.parentType === 'challenge' ? await editableChallenge(tx, actor, input.parentId) : await editableApplication(tx, actor, input.parentId, ctx.clock.now());
     if (input.bytes.length > ATTACHMENT_MAX_BYTES) throw new AppError('payload_too_large');
     if (!filename) throw AppError.invalid([{ field: 'query.filename', code: 'required' }]);
     const detected = detectFileType(input.bytes);
@@ -45,8 +48,8 @@ export async function uploadAttachment(ctx: ServiceContext, actor: Actor, input:
     const [existing] = await tx
       .select({ n: count() })
       .from(attachments)
-      .where(and(eq(attachments.parentType, 'challenge'), eq(attachments.parentId, parent.id)));
-    if ((existing?.n ?? 0) >= ATTACHMENTS_PER_CHALLENGE) throw new AppError('attachment_limit_reached', { limit: ATTACHMENTS_PER_CHALLENGE });
+      .where(and(eq(attachments.parentType, input.parentType), eq(attachments.parentId, parent.id)));
+    if ((existing?.n ?? 0) >= ATTACHMENTS_PER_PARENT) throw new AppError('attachment_limit_reached', { limit: ATTACHMENTS_PER_PARENT });
 
     // Written before the row, inside the transaction: if anything after fails, including the commit, the file goes.
     await writeStoredFile(ctx, storageName, input.bytes);
@@ -54,7 +57,7 @@ export async function uploadAttachment(ctx: ServiceContext, actor: Actor, input:
     const [row] = await tx
       .insert(attachments)
       .values({
-        parentType: 'challenge', parentId: parent.id, originalFilename: filename, contentType: detected.contentType, sizeBytes: input.bytes.length,
+        parentType: input.parentType, parentId: parent.id, originalFilename: filename, contentType: detected.contentType, sizeBytes: input.bytes.length,
         sha256: createHash('sha256').update(input.bytes).digest('hex'), storageName, uploadedBy: actor!.userId, createdAt: now,
       })
       .returning();
@@ -67,4 +70,19 @@ export async function uploadAttachment(ctx: ServiceContext, actor: Actor, input:
     await removeStoredFile(ctx, storageName);
     throw e;
   });
+}
+
+async function editableChallenge(tx: ServiceContext['db'], actor: Actor, id: string) {
+  const challenge = await lockVisibleChallenge(tx, actor, id);
+  assertDraftEditable(actor, challenge, 'attach');
+  return challenge;
+}
+
+/** The applicant's own application, before the deadline and not withdrawn (others: as if it did not exist). */
+async function editableApplication(tx: ServiceContext['db'], actor: Actor, id: string, now: Date) {
+  const { application, challenge } = await lockApplication(tx, actor, id, now);
+  if (actor?.role !== 'solver' || actor.organizationId !== application.organizationId) throw new AppError('forbidden', { entity: 'application', action: 'attach' });
+  assertOpen(challenge, now);
+  if (application.state !== 'draft' && application.state !== 'submitted') throw new AppError('illegal_transition', { entity: 'application', from: application.state, action: 'attach' });
+  return application;
 }
