@@ -35,6 +35,17 @@ export type ApplicationPatch = Partial<Omit<ApplicationContent, 'leadOrganizatio
 
 export type ApplicationAction = 'edit' | 'submit' | 'withdraw';
 
+/** A file attached to an application (downloaded through /applications/[id]/attachments/[attachmentId]). */
+export interface ApplicationAttachment {
+  id: string;
+  parentType: 'application';
+  parentId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
 export interface ApplicationView {
   id: string;
   challenge: { id: string; titleZh: string; titleEn: string | null; deadline: string | null; state: ChallengeState; bountyFen: number };
@@ -57,6 +68,11 @@ export interface ApplicationView {
   /** The draft differs from the last submitted version (applicant only). */
   unsubmittedChanges: boolean | null;
   actions: ApplicationAction[];
+  /**
+   * The applicant sees every file of its draft; the bureau, the owner (after the deadline) and an
+   * expert reviewing it see those of the latest submitted version.
+   */
+  attachments: ApplicationAttachment[];
 }
 
 export type ApplicationPage = Paged<ApplicationView>;

@@ -67,9 +67,45 @@ export interface Release {
   resolution: string | null;
 }
 
+export const CHANGE_KINDS = ['due_date', 'payee'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+export const CHANGE_STATES = ['pending', 'approved', 'rejected'] as const;
+export type ChangeState = (typeof CHANGE_STATES)[number];
+
+/** A change the solver asked the bureau for: a milestone's due date, or the payee account. */
+export interface ChangeRequest {
+  id: string;
+  kind: ChangeKind;
+  /** The milestone whose due date is to move; null for the payee. */
+  milestoneId: string | null;
+  /** `{ dueDate }` or the new payee account. */
+  proposed: { dueDate?: string } & Partial<Payee>;
+  reason: string;
+  state: ChangeState;
+  requestedAt: string;
+  decidedAt: string | null;
+  decisionReason: string | null;
+}
+
+export type ChangeRequestInput = { kind: 'due_date'; milestoneId: string; dueDate: string; reason: string } | { kind: 'payee'; payee: Payee; reason: string };
+
+/** Final acceptance: what one technical indicator of the challenge (by its 0-based position) reached. */
+export interface IndicatorResultInput {
+  position: number;
+  achieved: string;
+  evidence: string;
+  met: boolean;
+}
+
+export interface IndicatorResult extends IndicatorResultInput {
+  recordedAt: string;
+}
+
 export interface ProjectView extends ProjectSummary {
   milestones: Milestone[];
   releases: Release[];
+  changeRequests: ChangeRequest[];
+  indicatorResults: IndicatorResult[];
 }
 
 export type QueuedRelease = Release & { ready: boolean };
@@ -77,6 +113,12 @@ export type QueuedRelease = Release & { ready: boolean };
 type Tone = 'pending' | 'ok' | 'bad' | 'neutral';
 
 export const projectStateTone = (s: ProjectState): Tone => (s === 'active' || s === 'completed' ? 'ok' : s === 'stopped' ? 'bad' : 'pending');
+
+export const changeStateTone = (s: ChangeState): Tone => (s === 'approved' ? 'ok' : s === 'rejected' ? 'bad' : 'pending');
+
+/** Final acceptance is due once every milestone but one is accepted or verified (the API's rule for the last acceptance). */
+export const inFinalAcceptance = (p: Pick<ProjectView, 'state' | 'milestones'>): boolean =>
+  p.state === 'active' && p.milestones.filter((m) => m.state !== 'accepted' && m.state !== 'verified').length === 1;
 
 export const releaseStateTone = (s: ReleaseState): Tone => (s === 'confirmed' ? 'ok' : s === 'disputed' ? 'bad' : 'pending');
 

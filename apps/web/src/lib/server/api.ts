@@ -30,12 +30,12 @@ import type {
 } from '$lib/types';
 import type { Question, QuestionPage } from '$lib/qa';
 import type { NotificationPage } from '$lib/notifications';
-import type { ApplicationPage, ApplicationPatch, ApplicationState, ApplicationView } from '$lib/apply';
+import type { ApplicationAttachment, ApplicationPage, ApplicationPatch, ApplicationState, ApplicationView } from '$lib/apply';
 import type { AssignInput, AssignmentRow, AssignResult, Expert, ExpertProfileInput, MyReview, MyReviewSheet, OrgNames, Ranking, ReviewInput, Rubric, RubricCriterion } from '$lib/review';
 import type { Decision, DecisionInput, FinalizeResult, Objection, ObjectionInput, ResolveInput } from '$lib/decision';
 import type { CalendarYear, CalendarYearInput } from '$lib/calendar';
-import type { Budget, BudgetList, LedgerCheck } from '$lib/funds';
-import type { Payee, ProjectSummary, ProjectView, QueuedRelease, Release } from '$lib/projects';
+import type { Budget, BudgetList, LedgerCheck, LedgerView } from '$lib/funds';
+import type { ChangeRequestInput, IndicatorResultInput, Payee, ProjectSummary, ProjectView, QueuedRelease, Release } from '$lib/projects';
 
 export interface ApiFieldError {
   field: string;
@@ -194,6 +194,9 @@ export function createApi(event: ApiEvent) {
     attachments: {
       upload: (challengeId: string, filename: string, bytes: Uint8Array<ArrayBuffer>) =>
         send('POST', '/attachments', { query: { parentType: 'challenge', parentId: challengeId, filename }, bytes }).then((r) => r.json() as Promise<Attachment>),
+      /** A file of the applicant's application (while it may edit it). */
+      uploadToApplication: (applicationId: string, filename: string, bytes: Uint8Array<ArrayBuffer>) =>
+        send('POST', '/attachments', { query: { parentType: 'application', parentId: applicationId, filename }, bytes }).then((r) => r.json() as Promise<ApplicationAttachment>),
       /** The API's answer as it is (headers and body stream), for the web route that passes a download on. */
       download: (id: string) => send('GET', `/attachments/${encodeURIComponent(id)}`),
     },
@@ -258,6 +261,10 @@ export function createApi(event: ApiEvent) {
       budgets: () => call<BudgetList>('GET', '/budgets'),
       setBudget: (year: number, budgetFen: number) => call<Budget>('PUT', `/budgets/${year}`, { body: { budgetFen } }),
       check: () => call<LedgerCheck>('GET', '/ledger/check'),
+      /** Balances by account (key containing `account`) and the transfers touching them, newest first. */
+      ledger: (q: { account?: string; page?: number; pageSize?: number }) => call<LedgerView>('GET', '/ledger', { query: q }),
+      /** The special-fund releases awaiting disbursement, oldest first, each with whether it may be paid now. */
+      releases: () => call<{ items: QueuedRelease[] }>('GET', '/releases'),
     },
     /** Projects (任务书): signing, milestones (solver submits, owner reviews, bureau verifies), releases by funding source. */
     projects: {
@@ -265,6 +272,11 @@ export function createApi(event: ApiEvent) {
       get: (id: string) => call<ProjectView>('GET', `/projects/${encodeURIComponent(id)}`),
       sign: (id: string, payee?: Payee) => call<ProjectView>('POST', `/projects/${encodeURIComponent(id)}/sign`, { body: payee ? { payee } : {} }),
       stop: (id: string, reason: string) => call<ProjectView>('POST', `/projects/${encodeURIComponent(id)}/stop`, { body: { reason } }),
+      /** The solver asks the bureau to move a milestone's due date or to change the payee account. */
+      requestChange: (id: string, input: ChangeRequestInput) => call<ProjectView>('POST', `/projects/${encodeURIComponent(id)}/change-requests`, { body: input }),
+      decideChange: (requestId: string, input: { approve: boolean; reason: string }) => call<ProjectView>('POST', `/change-requests/${encodeURIComponent(requestId)}/decide`, { body: input }),
+      /** Final acceptance: the owner records every technical indicator's result (replacing what was recorded). */
+      recordResults: (id: string, results: IndicatorResultInput[]) => call<ProjectView>('PUT', `/projects/${encodeURIComponent(id)}/indicator-results`, { body: { results } }),
       submit: (milestoneId: string, report: string) => call<ProjectView>('POST', `/milestones/${encodeURIComponent(milestoneId)}/submit`, { body: { report } }),
       review: (milestoneId: string, input: { accept: true } | { accept: false; feedback: string }) => call<ProjectView>('POST', `/milestones/${encodeURIComponent(milestoneId)}/review`, { body: input }),
       verify: (milestoneId: string) => call<ProjectView>('POST', `/milestones/${encodeURIComponent(milestoneId)}/verify`),
@@ -273,7 +285,6 @@ export function createApi(event: ApiEvent) {
         call<Release>('POST', `/releases/${encodeURIComponent(releaseId)}/disburse`, { body: paymentReference ? { paymentReference } : {}, headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} }),
       answer: (releaseId: string, input: { received: true } | { received: false; reason: string }) => call<Release>('POST', `/releases/${encodeURIComponent(releaseId)}/answer`, { body: input }),
       resolve: (releaseId: string, input: { paid: boolean; resolution: string }) => call<Release>('POST', `/releases/${encodeURIComponent(releaseId)}/resolve`, { body: input }),
-      queue: () => call<{ items: QueuedRelease[] }>('GET', '/releases'),
     },
     users: {
       list: (q: { role?: Role; status?: UserStatus; q?: string; page?: number; pageSize?: number }) => call<Paged<User>>('GET', '/users', { query: q }),

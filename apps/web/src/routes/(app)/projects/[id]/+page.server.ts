@@ -6,6 +6,7 @@ import { beijingDate } from '$lib/projects';
 import { createApi } from '$lib/server/api';
 import { failFromApi, invalid, loadFailed, text } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
+import type { Indicator } from '$lib/types';
 import type { Actions, PageServerLoad } from './$types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,10 +21,15 @@ export const load: PageServerLoad = async (event) => {
   const me = requireRole(event, ...ROLES);
   if (!UUID.test(event.params.id)) error(404, { message: createTranslator(event.locals.locale)('errors.notFound') });
   try {
-    const project = await createApi(event).projects.get(event.params.id);
+    const api = createApi(event);
+    const project = await api.projects.get(event.params.id);
     const role = me.user.role;
+    // The challenge's technical indicators name the final acceptance's results; a reader who may not
+    // read the challenge still sees the results, numbered.
+    const indicators = await api.challenges.get(project.challenge.id).then((c): Indicator[] => ('indicators' in c ? c.indicators : []), (): Indicator[] => []);
     return {
       project,
+      indicators,
       relation: {
         solver: role === 'solver' && me.organization?.id === project.organization.id,
         // The API shows an enterprise only the projects of its own challenges.
@@ -62,6 +68,10 @@ const action = (name: string, targetField: string | null, step: (event: Event, f
 /** A required text field: the refusal if empty, as the API would give it. */
 const required = (event: Event, form: FormData, field: string, extra: { action: string; target: string }, values: Record<string, string>) =>
   text(form, field) === '' ? invalid(event, [{ field, code: 'required', message: '' }], values, extra) : null;
+
+/** The results form's inputs as sent, to show them again after a refusal. */
+const resultValues = (form: FormData): Record<string, string> =>
+  Object.fromEntries([...form.keys()].filter((k) => k.startsWith('results.')).map((k) => [k, text(form, k)]));
 
 export const actions: Actions = {
   signSolver: async (event): Promise<ActionFailure<FormFailure> | Done> => {
@@ -120,6 +130,53 @@ export const actions: Actions = {
     if (issues.length > 0) return invalid(event, issues, values, { action: 'resolve', target });
     return createApi(event).projects.resolve(target, { paid: outcome === 'paid', resolution: values.resolution });
   }, (form) => ({ outcome: text(form, 'outcome'), resolution: text(form, 'resolution') })),
+
+  requestDue: action('requestDue', 'milestoneId', (event, form, target) => {
+    const values = { dueDate: text(form, 'dueDate'), reason: text(form, 'reason') };
+    const missing = Object.entries(values).filter(([, v]) => v === '').map(([field]) => ({ field, code: 'required', message: '' }));
+    if (missing.length > 0) return invalid(event, missing, values, { action: 'requestDue', target });
+    return createApi(event).projects.requestChange(event.params.id, { kind: 'due_date', milestoneId: target, ...values });
+  }, (form) => ({ dueDate: text(form, 'dueDate'), reason: text(form, 'reason') })),
+
+  requestPayee: action('requestPayee', null, (event, form) => {
+    const payee = { accountName: text(form, 'accountName'), bank: text(form, 'bank'), accountNumber: text(form, 'accountNumber') };
+    const reason = text(form, 'reason');
+    const values = { ...payee, reason };
+    const missing = [...Object.entries(payee).map(([k, v]) => [`payee.${k}`, v] as const), ['reason', reason] as const]
+      .filter(([, v]) => v === '').map(([field]) => ({ field, code: 'required', message: '' }));
+    if (missing.length > 0) return invalid(event, missing, values, { action: 'requestPayee', target: event.params.id });
+    return createApi(event).projects.requestChange(event.params.id, { kind: 'payee', payee, reason });
+  }, (form) => ({ accountName: text(form, 'accountName'), bank: text(form, 'bank'), accountNumber: text(form, 'accountNumber'), reason: text(form, 'reason') })),
+
+  decide: action('decide', 'requestId', (event, form, target) => {
+    const decision = text(form, 'decision');
+    const values = { reason: text(form, 'reason') };
+    const issues = [
+      ...(decision !== 'approve' && decision !== 'reject' ? [{ field: 'decision', code: 'required', message: '' }] : []),
+      ...(values.reason === '' ? [{ field: 'reason', code: 'required', message: '' }] : []),
+    ];
+    if (issues.length > 0) return invalid(event, issues, values, { action: 'decide', target });
+    return createApi(event).projects.decideChange(target, { approve: decision === 'approve', reason: values.reason });
+  }, (form) => ({ reason: text(form, 'reason') })),
+
+  /** Every indicator's row, as `results.{i}.achieved|evidence|met` with its `results.{i}.position`: the API's own field names. */
+  recordResults: action('recordResults', null, (event, form) => {
+    const count = Math.min(50, Number(text(form, 'count')) || 0);
+    const rows = Array.from({ length: count }, (_, i) => ({
+      position: Number(text(form, `results.${i}.position`)),
+      achieved: text(form, `results.${i}.achieved`),
+      evidence: text(form, `results.${i}.evidence`),
+      met: text(form, `results.${i}.met`),
+    }));
+    const values = resultValues(form);
+    const issues = rows.flatMap((r, i) => [
+      ...(r.achieved === '' ? [{ field: `results.${i}.achieved`, code: 'required', message: '' }] : []),
+      ...(r.evidence === '' ? [{ field: `results.${i}.evidence`, code: 'required', message: '' }] : []),
+      ...(r.met !== 'yes' && r.met !== 'no' ? [{ field: `results.${i}.met`, code: 'required', message: '' }] : []),
+    ]);
+    if (issues.length > 0) return invalid(event, issues, values, { action: 'recordResults', target: event.params.id });
+    return createApi(event).projects.recordResults(event.params.id, rows.map((r) => ({ ...r, met: r.met === 'yes' })));
+  }, (form) => resultValues(form)),
 
   stop: action('stop', null, (event, form, target) =>
     required(event, form, 'reason', { action: 'stop', target }, { reason: text(form, 'reason') }) ?? createApi(event).projects.stop(event.params.id, text(form, 'reason')),
