@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { budgetBars, budgetFieldToInput, budgetFromForm, budgetIssueText, parseFiscalYear, percentText, type Budget } from './funds';
+import {
+  accountGroups,
+  accountName,
+  budgetBars,
+  budgetFieldToInput,
+  budgetFromForm,
+  budgetIssueText,
+  causeName,
+  daysBetween,
+  ledgerFilter,
+  pageParam,
+  parseFiscalYear,
+  percentText,
+  queueTotals,
+  signedMoney,
+  transferKindName,
+  type Budget,
+} from './funds';
+import type { QueuedRelease } from './projects';
 import { createTranslator } from './i18n';
 
 const budget = (year: number, budgetFen: number, reservedFen: number): Budget => ({ year, budgetFen, reservedFen, availableFen: budgetFen - reservedFen, setAt: '2026-01-05T01:20:00.000Z' });
@@ -53,5 +71,40 @@ describe('the bars', () => {
     expect(percentText(1_500_000_000, 6_000_000_000, 'en')).toBe('25%');
     expect(percentText(1, 3, 'zh-CN')).toBe('33.3%');
     expect(percentText(0, 0, 'en')).toBe('0%');
+  });
+});
+
+describe('the ledger and the disbursement queue', () => {
+  const t = createTranslator('en');
+  it('names accounts in words by kind, with the project they belong to', () => {
+    expect(accountName(t, 'fund_available:2026').text).toBe('Special fund 2026, not reserved');
+    expect(accountName(t, 'fund_reserved:2026:0123456789abcdef').text).toBe('Reserved for challenge 01234567 (2026)');
+    expect(accountName(t, 'project_funds:abcdef0123456789:special_fund')).toEqual({ text: 'Project abcdef01: Special fund not yet released', projectId: 'abcdef0123456789' });
+    expect(accountName(t, 'nonsense:1').text).toBe('nonsense:1');
+    expect(causeName(t, { type: 'fiscal_year', id: '2026' }).text).toBe('Fiscal year 2026');
+    expect(transferKindName(t, 'budget_set')).toBe('Budget set');
+    expect(transferKindName(t, 'new_kind')).toBe('new_kind');
+  });
+
+  it('groups accounts in the order money moves, the outside world last', () => {
+    const groups = accountGroups([
+      { key: 'world', kind: 'world', balanceFen: -300 },
+      { key: 'fund_reserved:2026:c1', kind: 'fund_reserved', balanceFen: 100 },
+      { key: 'fund_available:2026', kind: 'fund_available', balanceFen: 150 },
+      { key: 'fund_available:2027', kind: 'fund_available', balanceFen: 50 },
+    ]);
+    expect(groups.map((g) => [g.group, g.totalFen])).toEqual([['fund_available', 200], ['fund_reserved', 100], ['world', -300]]);
+  });
+
+  it('signs amounts, reads the filter and the page, and totals the queue', () => {
+    expect(signedMoney(12_000_000, 'zh-CN')).toBe('+12 万元');
+    expect(signedMoney(-150, 'en')).toBe('-¥1.5');
+    expect(ledgerFilter('  fund_reserved ')).toBe('fund_reserved');
+    expect(pageParam('3')).toBe(3);
+    expect(pageParam('0')).toBe(1);
+    expect(pageParam('x')).toBe(1);
+    const r = (amountFen: number, ready: boolean) => ({ amountFen, ready }) as QueuedRelease;
+    expect(queueTotals([r(100, true), r(250, false), r(50, true)])).toEqual({ count: 3, fen: 400, readyCount: 2, readyFen: 150 });
+    expect(daysBetween('2026-01-01T00:00:00Z', '2026-01-03T12:00:00Z')).toBe(2);
   });
 });
