@@ -156,6 +156,27 @@ export const apply: typeof zh = {
     summaryTitle: 'Overview',
     submitFailed: 'The application was not submitted. Please correct the following:',
   },
+  attachments: {
+    title: 'Attachments',
+    lead: 'Test reports, drawings, photos of samples, certificates (optional). At most 10 MB per file and 20 files per application; PDF, PNG, JPEG, ZIP, Word (DOCX), Excel (XLSX) and plain text.',
+    resubmitNote: 'Files added after submitting are sent with the next submission; until then reviewers see the files of the last submitted version.',
+    file: 'Choose a file',
+    upload: 'Save and upload',
+    uploading: 'Uploading…',
+    none: 'No attachments yet.',
+    listLabel: 'Uploaded attachments',
+    meta: '{type}, {size}, uploaded {date}',
+    change: 'Add files (step 4)',
+    notSubmitted: 'Not yet submitted',
+    errors: {
+      required: 'Choose a file to upload first.',
+      tooLarge: 'The file is larger than 10 MB; compress or split it first.',
+      file_type_not_allowed: 'This type of file is not accepted. Upload a PDF, PNG, JPEG, ZIP, Word (DOCX), Excel (XLSX) or plain-text file.',
+      attachment_limit_reached: 'An application may have at most 20 attachments; the limit is reached.',
+      payload_too_large: 'The file is larger than 10 MB; compress or split it first.',
+      deadline_passed: 'The deadline has passed; no more files can be added.',
+    },
+  },
   status: {
     title: 'Application status',
     state: 'Status',
@@ -173,6 +194,7 @@ export const apply: typeof zh = {
     saved: 'Saved.',
     submitted: 'Your application has been submitted. Receipt number: {receipt}. Please keep it.',
     withdrawn: 'Your application has been withdrawn.',
+    uploaded: 'File uploaded.',
   },
   readOnly: {
     title: 'Application',
@@ -209,6 +231,7 @@ export const apply: typeof zh = {
     milestoneDueDate: 'Due date of milestone {n}',
     milestoneAmount: 'Amount of milestone {n}',
     priorResults: 'Prior results',
+    attachment: 'Attachment',
   },
   issues: {
     required: '{label} is required.',

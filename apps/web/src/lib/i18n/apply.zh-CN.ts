@@ -154,6 +154,27 @@ export const apply = {
     summaryTitle: '内容概览',
     submitFailed: '提交未成功，请按以下提示修改：',
   },
+  attachments: {
+    title: '附件',
+    lead: '检测报告、图纸、样品照片、证明材料等（选填）。每个文件不超过 10 MB，每份申请最多 20 个；支持 PDF、PNG、JPEG、ZIP、Word（DOCX）、Excel（XLSX）和纯文本。',
+    resubmitNote: '提交后再添加的文件随下一次提交一并送出；在此之前，评审看到的是上次提交时的文件。',
+    file: '选择文件',
+    upload: '保存并上传',
+    uploading: '正在上传…',
+    none: '尚未上传附件。',
+    listLabel: '已上传的附件',
+    meta: '{type}，{size}，{date} 上传',
+    change: '添加附件（第 4 步）',
+    notSubmitted: '尚未提交',
+    errors: {
+      required: '请先选择要上传的文件。',
+      tooLarge: '文件超过 10 MB，请先压缩或拆分。',
+      file_type_not_allowed: '不支持该文件类型。请上传 PDF、PNG、JPEG、ZIP、Word（DOCX）、Excel（XLSX）或纯文本文件。',
+      attachment_limit_reached: '每份申请最多 20 个附件，已达上限。',
+      payload_too_large: '文件超过 10 MB，请先压缩或拆分。',
+      deadline_passed: '揭榜已截止，不能再上传附件。',
+    },
+  },
   status: {
     title: '申请状态',
     state: '状态',
@@ -171,6 +192,7 @@ export const apply = {
     saved: '已保存。',
     submitted: '揭榜申请已提交，回执编号 {receipt}。请妥善保存。',
     withdrawn: '揭榜申请已撤回。',
+    uploaded: '文件已上传。',
   },
   readOnly: {
     title: '申请内容',
@@ -207,6 +229,7 @@ export const apply = {
     milestoneDueDate: '里程碑 {n} 的计划完成日期',
     milestoneAmount: '里程碑 {n} 的金额',
     priorResults: '前期成果',
+    attachment: '附件',
   },
   issues: {
     required: '请填写{label}。',

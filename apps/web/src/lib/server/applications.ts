@@ -71,7 +71,7 @@ export async function applyToChallenge(event: RequestEvent, challengeId: string)
 
 // ---- the application page -------------------------------------------------------------------------------
 
-const DONE = ['saved', 'submitted', 'withdrawn'] as const;
+const DONE = ['saved', 'submitted', 'withdrawn', 'uploaded'] as const;
 
 export interface ApplicationPageData {
   application: ApplicationView;
@@ -171,6 +171,51 @@ export async function saveStep(event: RequestEvent, mode: 'save' | 'autosave') {
   const go = data.get('go');
   const target = go === 'next' ? Math.min(step + 1, LAST_STEP) : go === 'prev' ? Math.max(step - 1, 1) : step;
   redirect(303, pageOf(id, target, '&done=saved'));
+}
+
+/** The most a file may weigh (the API's limit too; it says so in the same words). */
+const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * "Save and upload" (the attachments part of step 4): saves the step's inputs as posted, so nothing
+ * typed is lost, then sends the chosen file to the API. A refusal of the file is the file input's
+ * (its type, its size, the number of files, the deadline), in the reader's words.
+ */
+export async function uploadAttachment(event: RequestEvent) {
+  requireRole(event, 'solver');
+  const id = applicationIdParam(event);
+  const data = await event.request.formData();
+  const step = parseStep(typeof data.get('step') === 'string' ? (data.get('step') as string) : event.url.searchParams.get('step'));
+  const values = withStep(emptyValues(), stepValuesFromFormData(data, step));
+  const posted: StepValues = stepPart(values, step);
+  const result = { action: 'upload' as const, step, values: posted };
+
+  const { patch, issues } = toPatch(values, step);
+  if (issues.length > 0) return refused(422, { ...result, problem: invalidInputs(event, issues) });
+  const api = createApi(event);
+  if (Object.keys(patch).length > 0) {
+    try {
+      await api.applications.save(id, patch);
+    } catch (e) {
+      return apiRefusal(event, e, result);
+    }
+  }
+
+  const file = data.get('attachment');
+  const fileIssue = (code: string, message = ''): ActionFailure<ApplicationFormResult> =>
+    refused(code === 'no_file' ? 422 : 413, { ...result, problem: invalidInputs(event, [{ field: 'attachment', code, message }]) });
+  if (!(file instanceof File) || file.name === '') return fileIssue('no_file');
+  if (file.size > ATTACHMENT_MAX_BYTES) return fileIssue('too_large');
+  try {
+    await api.attachments.uploadToApplication(id, file.name, new Uint8Array(await file.arrayBuffer()));
+  } catch (e) {
+    const base = failFromApi(event, e);
+    const p = base.data.problem;
+    // The API names the body or the query of an upload, or no field at all (type, size, count, deadline).
+    const fields = p.fields.length > 0 ? p.fields.map((f) => ({ ...f, field: 'attachment' })) : [{ field: 'attachment', code: p.code ?? 'invalid', message: p.detail }];
+    return refused(base.status, { ...result, problem: { title: p.title, detail: p.detail, code: p.code, fields } });
+  }
+  redirect(303, pageOf(id, step, '&done=uploaded#attachments'));
 }
 
 /** Submits: every rule at once; a refusal lists them all, each linked to its field on its step. */

@@ -329,7 +329,7 @@ export function stepOfField(field: string): StepNumber {
   if (field.startsWith('responses')) return 1;
   if (field.startsWith('team') || field === 'partners' || field === 'leadOrganizationId') return 2;
   if (field === 'requested' || field.startsWith('milestones')) return 3;
-  if (field === 'priorResults') return 4;
+  if (field === 'priorResults' || field === 'attachment') return 4;
   return LAST_STEP;
 }
 
@@ -360,7 +360,7 @@ export interface ApplicationProblem {
 
 /** A refused post (or a row button without JavaScript): which step, what was posted, what is wrong. */
 export type ApplicationFormResult = {
-  action: 'save' | 'rows' | 'autosave' | 'submit' | 'withdraw';
+  action: 'save' | 'rows' | 'autosave' | 'submit' | 'withdraw' | 'upload';
   step?: StepNumber;
   values?: StepValues;
   problem?: ApplicationProblem;

@@ -24,6 +24,7 @@ const FIELD_LABELS = {
   requested: 'apply.labels.requested',
   milestones: 'apply.labels.milestones',
   priorResults: 'apply.labels.priorResults',
+  attachment: 'apply.labels.attachment',
 } as const satisfies Record<string, MessageKey>;
 
 /** The label of a form field by its input name (`milestones.2.amount` → "里程碑 3 的金额"). */
@@ -39,6 +40,15 @@ export function fieldLabel(t: Translate, field: string): string {
   return key ? t(key) : field;
 }
 
+const ATTACHMENT_ERRORS = {
+  no_file: 'apply.attachments.errors.required',
+  too_large: 'apply.attachments.errors.tooLarge',
+  file_type_not_allowed: 'apply.attachments.errors.file_type_not_allowed',
+  attachment_limit_reached: 'apply.attachments.errors.attachment_limit_reached',
+  payload_too_large: 'apply.attachments.errors.payload_too_large',
+  deadline_passed: 'apply.attachments.errors.deadline_passed',
+} as const satisfies Record<string, MessageKey>;
+
 const OWN_CODES = new Set<string>([...APPLICATION_ISSUE_CODES, 'invalid_yuan', 'invalid_partner_id']);
 /** Codes the browser's own check decides too: once it no longer finds them, the server's word on them is stale. */
 export const isLiveCode = (code: string): boolean => OWN_CODES.has(code);
@@ -53,6 +63,8 @@ const PARAM_CODES = new Set(['maxLength', 'maxItems', 'exceeds_bounty', 'before_
  * no words for.
  */
 export function issueSentence(t: Translate, locale: Locale, issue: FormFieldIssue): string {
+  // A refused upload (the file input's): our own words for the refusals we know, else the API's.
+  if (issue.field === 'attachment' && issue.code in ATTACHMENT_ERRORS) return t(ATTACHMENT_ERRORS[issue.code as keyof typeof ATTACHMENT_ERRORS]);
   const label = fieldLabel(t, issue.field);
   const known = OWN_CODES.has(issue.code) && (issue.params !== undefined || !PARAM_CODES.has(issue.code));
   if (!known) return issue.message ? t('apply.issues.other', { label, message: issue.message }) : t('apply.issues.required', { label });

@@ -1,4 +1,4 @@
-import { loadApplicationPage, saveStep, submitApplication, withdrawApplication } from '$lib/server/applications';
+import { loadApplicationPage, saveStep, submitApplication, uploadAttachment, withdrawApplication } from '$lib/server/applications';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One application of the solver's organisation: the multi-step form while editable, else read-only. */
@@ -9,4 +9,5 @@ export const actions: Actions = {
   autosave: (event) => saveStep(event, 'autosave'),
   submit: (event) => submitApplication(event),
   withdraw: (event) => withdrawApplication(event),
+  upload: (event) => uploadAttachment(event),
 };
