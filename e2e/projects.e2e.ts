@@ -266,6 +266,47 @@ describe.each(LOCALES)('a project from signing to the last payment confirmed, in
     expect(project.releases.map((r) => `${r.source}:${r.state}`).sort()).toEqual(['enterprise:confirmed', 'special_fund:confirmed']);
   });
 
+  it('the remaining milestones to the last payment: finance pays the last special-fund release, the solver confirms it, and the project is completed', async () => {
+    type Milestone = { id: string; title: string; specialFundFen: number };
+    type Project = { state: string; milestones: Milestone[]; releases: { id: string; milestoneId: string; source: string; state: string }[] };
+    const tokens = {
+      solver: await apiLogin(s.solverEmail, SOLVER_PASSWORD), owner: await apiLogin(ENTERPRISE_EMAIL), bureau: await apiLogin(BUREAU_EMAIL), finance: await apiLogin(FINANCE_EMAIL),
+    };
+    const read = () => apiCall<Project>(`/projects/${s.projectId}`, { token: tokens.bureau });
+    const [, m2, m3] = (await read()).milestones as [Milestone, Milestone, Milestone];
+    // Milestones 2 and 3 through the API up to the last special-fund payment; that one in the browser.
+    for (const mm of [m2, m3]) await apiCall(`/milestones/${mm.id}/submit`, { token: tokens.solver, body: { report: `${mm.title} ${unique('')}` } });
+    await apiCall(`/milestones/${m2.id}/review`, { token: tokens.owner, body: { accept: true } });
+    await apiCall(`/milestones/${m2.id}/verify`, { token: tokens.bureau, body: {} });
+    await apiCall(`/projects/${s.projectId}/indicator-results`, { token: tokens.owner, method: 'PUT', body: { results: [{ position: 0, achieved: '156', evidence: `${unique('lab-')}`, met: true }] } });
+    await apiCall(`/milestones/${m3.id}/review`, { token: tokens.owner, body: { accept: true } });
+    await apiCall(`/milestones/${m3.id}/verify`, { token: tokens.bureau, body: {} });
+    const last = (await read()).releases.find((r) => r.milestoneId === m3.id && r.source === 'special_fund')!;
+    for (const r of (await read()).releases.filter((x) => x.state === 'pending').sort((a, b) => (a.source === 'enterprise' ? -1 : 1) - (b.source === 'enterprise' ? -1 : 1))) {
+      if (r.id === last.id) continue;
+      await apiCall(`/releases/${r.id}/disburse`, { token: r.source === 'enterprise' ? tokens.owner : tokens.finance, body: { paymentReference: unique('PAY-') } });
+      await apiCall(`/releases/${r.id}/answer`, { token: tokens.solver, body: { received: true } });
+    }
+
+    await open(finance);
+    const region = (page: Page) => page.getByRole('region', { name: fill(t.milestone.heading, { n: 3, title: m3.title }), exact: true });
+    const lastRelease = (page: Page) => region(page).getByRole('listitem').filter({ hasText: fill(t.releases.label, { source: t.sources.special_fund, amount: formatMoney(m3.specialFundFen, locale) }) });
+    const finalReference = `${reference}-FINAL`;
+    await lastRelease(finance).getByRole('textbox', { name: t.releases.paymentReference, exact: true }).fill(finalReference);
+    await button(lastRelease(finance), t.releases.disburse).click();
+    await status(finance, t.releases.disbursed);
+    await open(solver);
+    await button(lastRelease(solver), t.releases.confirm).click();
+    await status(solver, t.releases.confirmed);
+    await solver.getByText(t.detail.completedNote, { exact: true }).waitFor();
+    await checkPage(solver, locale, 'project completed, last payment confirmed');
+
+    const done = await read();
+    expect(done.state).toBe('completed');
+    expect(done.releases.every((r) => r.state === 'confirmed'), JSON.stringify(done.releases)).toBe(true);
+    expect(done.releases).toHaveLength(6);
+  });
+
   async function apiMilestones() {
     return (await apiCall<{ milestones: { dueDate: string }[] }>(`/projects/${s.projectId}`, { token: await apiLogin(s.solverEmail, SOLVER_PASSWORD) })).milestones;
   }
