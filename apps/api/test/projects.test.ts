@@ -181,6 +181,35 @@ describe('a project from signing to the last payment', () => {
   });
 });
 
+describe('a milestone’s deliverables', () => {
+  test('the solver attaches files while it may submit the milestone; the project’s parties and staff read them, no one else', async () => {
+    const s = await twoProjects();
+    const [pa] = s.projects as [string];
+    const [owner, a, b] = [await fresh(s.owner), await fresh(s.a), await fresh(s.b)];
+    await ok('POST', `/api/projects/${pa}/sign`, a.token, { payee: PAYEE });
+    const m1 = ((await ok('POST', `/api/projects/${pa}/sign`, owner.token, {})).milestones as Json[])[0]!;
+    const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+    const upload = (token: string, name: string) => app.inject({
+      method: 'POST', url: `/api/attachments?parentType=milestone&parentId=${m1.id}&filename=${encodeURIComponent(name)}`,
+      headers: { ...bearer(token), 'content-type': 'application/octet-stream' }, payload: PDF,
+    });
+    expect((await upload(b.token, '报告.pdf')).statusCode).toBe(404);
+    expect((await upload(owner.token, '报告.pdf')).statusCode).toBe(403);
+    const file = await upload(a.token, '第一阶段检测报告.pdf');
+    expect(file.statusCode).toBe(201);
+    await ok('POST', `/api/milestones/${m1.id}/submit`, a.token, { report: '见附件检测报告。' });
+    expect((await upload(a.token, '迟交.pdf')).statusCode).toBe(409);
+    const seen = await ok('GET', `/api/projects/${pa}`, owner.token);
+    expect((seen.milestones as Json[])[0]!.attachments.map((f: Json) => f.filename)).toEqual(['第一阶段检测报告.pdf']);
+    const download = (token?: string) => app.inject({ method: 'GET', url: `/api/attachments/${file.json().id}`, headers: token ? bearer(token) : {} });
+    for (const token of [owner.token, a.token, await sharedBureauToken(env), (await staffToken(env, 'finance')).token]) expect((await download(token)).statusCode).toBe(200);
+    expect((await download(b.token)).statusCode).toBe(404);
+    expect((await download((await staffToken(env, 'expert')).token)).statusCode).toBe(404);
+    expect((await download()).statusCode).toBe(401);
+    clock.reset();
+  });
+});
+
 describe('changes only the bureau allows', () => {
   test('the solver asks to move a due date or change the payee; the bureau approves or rejects with reasons; no one else decides', async () => {
     const s = await twoProjects();

@@ -160,7 +160,7 @@ const AmendmentView = Type.Object({
 
 export const AttachmentView = Type.Object({
   id: Uuid,
-  parentType: Literals(['challenge', 'application'] as const),
+  parentType: Literals(['challenge', 'application', 'milestone'] as const),
   parentId: Uuid,
   filename: Type.String(),
   contentType: Type.String(),
@@ -287,7 +287,7 @@ export type AttachmentViewType = Static<typeof AttachmentView>;
 
 export const AttachmentUploadQuery = Type.Object(
   {
-    parentType: Literals(['challenge', 'application'] as const, { description: 'a draft challenge (its owner), or an application while it may be edited (its applicant)' }),
+    parentType: Literals(['challenge', 'application', 'milestone'] as const, { description: 'a draft challenge (its owner), an application while it may be edited (its applicant), or a milestone’s deliverables while it may be submitted (the project’s solver)' }),
     parentId: Uuid,
     filename: Type.String({ minLength: 1, maxLength: 255 }),
   },

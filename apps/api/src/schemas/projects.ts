@@ -1,5 +1,6 @@
 import { FUNDING_SOURCES, MILESTONE_STATES, PROJECT_STATES, RELEASE_STATES } from '@challenge/domain';
 import { Type } from '@sinclair/typebox';
+import { AttachmentView } from './challenges';
 import { Instant, Literals, Uuid } from './common';
 
 const Name = Type.Union([Type.Null(), Type.String()]);
@@ -28,6 +29,7 @@ export const MilestoneView = Type.Object({
   id: Uuid, position: Type.Integer(), title: Type.String(), deliverables: Name, dueDate: Type.String(), state: Literals(MILESTONE_STATES),
   amountFen: Fen, enterpriseShareFen: Fen, specialFundFen: Fen, report: Name, submittedAt: When, feedback: Name, acceptedAt: When, verifiedAt: When,
 });
+const MilestoneWithFiles = Type.Intersect([MilestoneView, Type.Object({ attachments: Type.Array(AttachmentView, { description: 'the deliverables the solver attached' }) })]);
 export const ReleaseView = Type.Object({
   id: Uuid, projectId: Uuid, milestoneId: Uuid, source: Literals(FUNDING_SOURCES), amountFen: Fen, state: Literals(RELEASE_STATES), createdAt: Instant,
   paymentReference: Name, disbursedAt: When, confirmedAt: When, disputeReason: Name, resolution: Name,
@@ -47,7 +49,7 @@ const ChangeRequestView = Type.Object({
 });
 const IndicatorResultView = Type.Object({ position: Type.Integer(), achieved: Type.String(), evidence: Type.String(), met: Type.Boolean(), recordedAt: Instant });
 export const ProjectView = Type.Intersect([ProjectSummary, Type.Object({
-  milestones: Type.Array(MilestoneView), releases: Type.Array(ReleaseView), changeRequests: Type.Array(ChangeRequestView), indicatorResults: Type.Array(IndicatorResultView),
+  milestones: Type.Array(MilestoneWithFiles), releases: Type.Array(ReleaseView), changeRequests: Type.Array(ChangeRequestView), indicatorResults: Type.Array(IndicatorResultView),
 })]);
 export const ChangeRequestBody = Type.Union([
   Type.Object({ kind: Type.Literal('due_date'), milestoneId: Uuid, dueDate: Type.String({ maxLength: 10 }), reason: Type.String({ maxLength: 5000 }) }, { additionalProperties: false }),

@@ -3,7 +3,7 @@ import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, u
 import { users } from './accounts';
 
 /** What an attachment hangs on; the reader's right to the parent decides who may download it. */
-export const attachmentParentTypeEnum = pgEnum('attachment_parent_type', ['challenge', 'application']);
+export const attachmentParentTypeEnum = pgEnum('attachment_parent_type', ['challenge', 'application', 'milestone']);
 
 /**
  * Uploaded files. The bytes live under `${DATA_DIR}/attachments/<storageName>`, a server-generated

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { applications, attachments, challenges } from '@challenge/db';
+import { applications, attachments, challenges, projectMilestones } from '@challenge/db';
 import { AppError, type Actor } from '@challenge/domain';
 import { eq } from 'drizzle-orm';
 import { challengeAccess, loadReaderFacts } from '../challenges/access';
 import { applicationAccess, latestVersion } from '../applications/records';
 import type { ServiceContext } from '../context';
+import { projectFor } from '../projects/records';
 import { expertMayRead } from '../reviews/access';
 import type { AttachmentRow } from './attachment-view';
 import { storagePath } from './storage';
@@ -18,6 +19,7 @@ export async function readAttachment(ctx: ServiceContext, actor: Actor, id: stri
   const [attachment] = await ctx.db.select().from(attachments).where(eq(attachments.id, id)).limit(1);
   if (!attachment) throw new AppError('not_found');
   if (attachment.parentType === 'application') await assertMayReadApplicationFile(ctx, actor, attachment);
+  else if (attachment.parentType === 'milestone') await assertMayReadMilestoneFile(ctx, actor, attachment.parentId);
   else await assertMayReadChallengeFile(ctx, actor, attachment.parentId);
   const path = storagePath(ctx, attachment.storageName);
   const file = await stat(path).catch(() => null);
@@ -50,4 +52,11 @@ async function assertMayReadApplicationFile(ctx: ServiceContext, actor: Actor, a
     const latest = await latestVersion(ctx.db, a.id);
     if (!latest || attachment.createdAt.getTime() > latest.submittedAt.getTime()) throw new AppError('not_found');
   }
+}
+
+/** A milestone's deliverables, for whoever may see the project (its parties, the bureau, finance). */
+async function assertMayReadMilestoneFile(ctx: ServiceContext, actor: Actor, milestoneId: string) {
+  const [m] = await ctx.db.select({ projectId: projectMilestones.projectId }).from(projectMilestones).where(eq(projectMilestones.id, milestoneId)).limit(1);
+  if (!m) throw new AppError('not_found');
+  await projectFor(ctx.db, actor, m.projectId);
 }

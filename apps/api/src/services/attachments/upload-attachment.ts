@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { appendAudit, attachments } from '@challenge/db';
-import { AppError, type Actor } from '@challenge/domain';
+import { AppError, assertMayTake, milestoneMachine, type Actor } from '@challenge/domain';
 import { and, count, eq } from 'drizzle-orm';
 import { lockApplication, assertOpen } from '../applications/records';
+import { milestoneFor } from '../projects/records';
 import { lockVisibleChallenge } from '../challenges/records';
 import { assertDraftEditable } from '../challenges/rules';
 import { inTransaction, type ServiceContext } from '../context';
@@ -13,7 +14,7 @@ export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENTS_PER_PARENT = 20;
 
 export interface UploadInput {
-  parentType: 'challenge' | 'application';
+  parentType: 'challenge' | 'application' | 'milestone';
   parentId: string;
   filename: string;
   bytes: Buffer;
@@ -31,13 +32,16 @@ export function cleanFilename(name: string): string {
 
 /**
  * The owner attaches a file to a draft challenge; the applicant to its application while it may be
- * edited (before the deadline, not withdrawn). The type is detected from the content.
+ * edited (before the deadline, not withdrawn); the project's solver its deliverables to a milestone it
+ * may submit (pending or returned, project active). The type is detected from the content.
  */
 export async function uploadAttachment(ctx: ServiceContext, actor: Actor, input: UploadInput) {
   const filename = cleanFilename(input.filename);
   const storageName = newStorageName();
   return inTransaction(ctx, async (tx) => {
-    const parent = input.parentType === 'challenge' ? await editableChallenge(tx, actor, input.parentId) : await editableApplication(tx, actor, input.parentId, ctx.clock.now());
+    const parent = input.parentType === 'challenge' ? await editableChallenge(tx, actor, input.parentId)
+      : input.parentType === 'application' ? await editableApplication(tx, actor, input.parentId, ctx.clock.now())
+      : await submittableMilestone(tx, actor, input.parentId);
     if (input.bytes.length > ATTACHMENT_MAX_BYTES) throw new AppError('payload_too_large');
     if (!filename) throw AppError.invalid([{ field: 'query.filename', code: 'required' }]);
     const detected = detectFileType(input.bytes);
@@ -85,4 +89,13 @@ async function editableApplication(tx: ServiceContext['db'], actor: Actor, id: s
   assertOpen(challenge, now);
   if (application.state !== 'draft' && application.state !== 'submitted') throw new AppError('illegal_transition', { entity: 'application', from: application.state, action: 'attach' });
   return application;
+}
+
+/** A milestone of an active project that its solver may (re)submit. */
+async function submittableMilestone(tx: ServiceContext['db'], actor: Actor, id: string) {
+  const { milestone, project, relation } = await milestoneFor(tx, actor, id);
+  assertMayTake(milestoneMachine, 'submit', actor!.role, relation);
+  if (project.state !== 'active') throw new AppError('illegal_transition', { entity: 'project', from: project.state, action: 'attach' });
+  if (milestone.state !== 'pending' && milestone.state !== 'returned') throw new AppError('illegal_transition', { entity: 'milestone', from: milestone.state, action: 'attach' });
+  return milestone;
 }

@@ -1,6 +1,7 @@
-import { challenges, organizations, projectChangeRequests, projectIndicatorResults, projects } from '@challenge/db';
+import { attachments, challenges, organizations, projectChangeRequests, projectIndicatorResults, projects } from '@challenge/db';
 import { AppError, type Actor } from '@challenge/domain';
-import { asc, desc, eq, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { attachmentView } from '../attachments/attachment-view';
 import type { ServiceContext } from '../context';
 import { milestonesOf, projectFor, releasesOf, type MilestoneRow, type ProjectRow, type ReleaseRow } from './records';
 
@@ -40,9 +41,11 @@ export async function getProject(ctx: ServiceContext, actor: Actor, projectId: s
     ctx.db.select().from(projectChangeRequests).where(eq(projectChangeRequests.projectId, projectId)).orderBy(asc(projectChangeRequests.requestedAt)),
     ctx.db.select().from(projectIndicatorResults).where(eq(projectIndicatorResults.projectId, projectId)).orderBy(asc(projectIndicatorResults.position)),
   ]);
+  const files = milestones.length === 0 ? [] : await ctx.db.select().from(attachments)
+    .where(and(eq(attachments.parentType, 'milestone'), inArray(attachments.parentId, milestones.map((m) => m.id)))).orderBy(asc(attachments.createdAt));
   return {
     ...projectView(project, row!.c, row!.o, true),
-    milestones: milestones.map(milestoneView),
+    milestones: milestones.map((m) => ({ ...milestoneView(m), attachments: files.filter((f) => f.parentId === m.id).map(attachmentView) })),
     releases: releases.map(releaseView),
     changeRequests: changes.map((r) => ({
       id: r.id, kind: r.kind, milestoneId: r.milestoneId, proposed: r.proposed as Record<string, string>, reason: r.reason, state: r.state,
