@@ -9,7 +9,8 @@
  *
  * Then in the browser: the solver finds the project under Projects, is refused signing without an
  * account number, then signs with its payee account (shown read-only afterwards); the owner signs and
- * the project is active. The solver submits milestone 1; the owner returns it with feedback, which the
+ * the project is active. The solver attaches a PDF deliverable to milestone 1 and submits it; the owner
+ * finds the file listed under milestone 1 and downloads the same bytes; the owner returns it with feedback, which the
  * solver reads before submitting again; the owner accepts; the bureau verifies (a release per funding
  * source). Finance finds the special fund waiting for the enterprise share, with nothing to disburse;
  * the owner records paying its share and the solver confirms it; finance disburses with a payment
@@ -18,6 +19,9 @@
  * the owner, no report form for the owner, no signing for the bureau). In English the solver works
  * without JavaScript, so its forms post natively. axe on every page state.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../apps/web/src/lib/format';
@@ -39,12 +43,18 @@ import {
   type Locale,
 } from './support';
 
+/** A tiny valid PDF (the API recognises files by their content). */
+const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+
 let browser: Browser;
+let dir = '';
 beforeAll(async () => {
   browser = await launch();
+  dir = mkdtempSync(join(tmpdir(), 'project-deliverables-'));
 });
 afterAll(async () => {
   await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
   await resetClock();
 });
 
@@ -159,6 +169,16 @@ describe.each(LOCALES)('a project from signing to the last payment confirmed, in
   it('the solver submits milestone 1; the owner returns it with feedback; the solver submits again; the owner accepts', async () => {
     await open(solver);
     const region = milestone1(solver);
+    // First a deliverable file: its own form, listed under the milestone once uploaded.
+    const pdfName = locale === 'en' ? `ladle-trial-report-${unique('')}.pdf` : `钢包试验报告-${unique('')}.pdf`;
+    const pdfPath = join(dir, pdfName);
+    writeFileSync(pdfPath, PDF);
+    await region.getByLabel(t.files.file, { exact: true }).setInputFiles(pdfPath);
+    await button(region, t.files.upload).click();
+    await status(solver, t.files.uploaded);
+    const solverFiles = milestone1(solver).getByRole('list', { name: fill(t.files.listLabel, { n: 1 }), exact: true });
+    await solverFiles.getByRole('link', { name: pdfName, exact: true }).waitFor();
+    await checkPage(solver, locale, 'project, deliverable attached, solver');
     await region.getByRole('textbox', { name: t.milestone.reportLabel, exact: true }).fill(report1);
     await button(region, t.milestone.submit).click();
     await status(solver, t.milestone.submitted);
@@ -169,6 +189,15 @@ describe.each(LOCALES)('a project from signing to the last payment confirmed, in
     await ownerRegion.getByText(report1, { exact: true }).waitFor();
     expect(await ownerRegion.getByRole('textbox', { name: t.milestone.reportLabel }).count(), 'the owner does not submit reports').toBe(0);
     expect(await button(owner, t.milestone.verify).count(), 'the owner does not verify').toBe(0);
+    expect(await ownerRegion.getByRole('button', { name: t.files.upload, exact: true }).count(), 'the owner attaches no files').toBe(0);
+    // The deliverable, listed under milestone 1 for the owner, downloads as the bytes the solver uploaded.
+    const fileLink = ownerRegion.getByRole('list', { name: fill(t.files.listLabel, { n: 1 }), exact: true }).getByRole('link', { name: pdfName, exact: true });
+    const href = await fileLink.getAttribute('href');
+    expect(href, 'a download link').toMatch(new RegExp(`^/projects/${s.projectId}/attachments/[0-9a-f-]+$`));
+    const downloaded = await owner.request.get(href!);
+    expect(downloaded.status()).toBe(200);
+    expect(downloaded.headers()['content-type']).toContain('application/pdf');
+    expect((await downloaded.body()).equals(PDF), 'the owner downloads the bytes the solver uploaded').toBe(true);
     await checkPage(owner, locale, 'project, milestone submitted, owner');
     await ownerRegion.getByText(t.milestone.returnToggle, { exact: true }).click();
     await ownerRegion.getByRole('textbox', { name: t.milestone.feedbackLabel, exact: true }).fill(feedback);

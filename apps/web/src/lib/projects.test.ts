@@ -4,7 +4,7 @@ import { beijingDate, moneyBySource, timelineState, waitsForEnterprise, type Mil
 const milestone = (over: Partial<Milestone> = {}): Milestone => ({
   id: 'm1', position: 1, title: '工艺方案', deliverables: null, dueDate: '2026-08-01', state: 'pending',
   amountFen: 30_000, enterpriseShareFen: 20_000, specialFundFen: 10_000,
-  report: null, submittedAt: null, feedback: null, acceptedAt: null, verifiedAt: null, ...over,
+  report: null, submittedAt: null, feedback: null, acceptedAt: null, verifiedAt: null, attachments: [], ...over,
 });
 const release = (source: Release['source'], state: Release['state'], over: Partial<Release> = {}): Release => ({
   id: `r-${source}`, projectId: 'p', milestoneId: 'm1', source, amountFen: source === 'enterprise' ? 20_000 : 10_000, state,

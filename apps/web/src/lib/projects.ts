@@ -34,6 +34,17 @@ export interface ProjectSummary {
   completedAt: string | null;
 }
 
+/** A deliverable file of a milestone (downloaded through /projects/[id]/attachments/[attachmentId]). */
+export interface MilestoneAttachment {
+  id: string;
+  parentType: 'milestone';
+  parentId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
 export interface Milestone {
   id: string;
   position: number;
@@ -50,6 +61,8 @@ export interface Milestone {
   feedback: string | null;
   acceptedAt: string | null;
   verifiedAt: string | null;
+  /** The solver's deliverable files, oldest first. */
+  attachments: MilestoneAttachment[];
 }
 
 export interface Release {

@@ -142,6 +142,23 @@ export const projects: typeof zh = {
     waitOwner: 'Waiting for the owner’s acceptance.',
     waitBureau: 'Waiting for the bureau’s verification.',
   },
+  files: {
+    title: 'Deliverable files',
+    none: 'No deliverable files yet.',
+    listLabel: 'Deliverable files of milestone {n}',
+    file: 'Attach a deliverable',
+    hint: 'PDF, PNG, JPEG, ZIP, Word (DOCX), Excel (XLSX) or plain text; at most 10 MB per file. Attach files before submitting the report.',
+    upload: 'Upload the file',
+    uploading: 'Uploading…',
+    uploaded: 'File uploaded.',
+    errors: {
+      no_file: 'Choose a file to upload first.',
+      too_large: 'The file is larger than 10 MB; compress or split it first.',
+      payload_too_large: 'The file is larger than 10 MB; compress or split it first.',
+      file_type_not_allowed: 'This type of file is not accepted. Upload a PDF, PNG, JPEG, ZIP, Word (DOCX), Excel (XLSX) or plain-text file.',
+      illegal_transition: 'No more files can be added to this milestone now (it has been submitted, or the project is not active).',
+    },
+  },
   releases: {
     title: 'Payments',
     none: 'Releases are created when the milestone is verified.',

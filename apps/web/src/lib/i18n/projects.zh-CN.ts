@@ -141,6 +141,23 @@ export const projects = {
     waitOwner: '等待企业验收。',
     waitBureau: '等待科工局核验。',
   },
+  files: {
+    title: '成果文件',
+    none: '尚未上传成果文件。',
+    listLabel: '里程碑 {n} 的成果文件',
+    file: '上传成果文件',
+    hint: '支持 PDF、PNG、JPEG、ZIP、Word（DOCX）、Excel（XLSX）和纯文本，每个文件不超过 10 MB。请在提交报告前上传。',
+    upload: '上传文件',
+    uploading: '正在上传…',
+    uploaded: '文件已上传。',
+    errors: {
+      no_file: '请先选择要上传的文件。',
+      too_large: '文件超过 10 MB，请先压缩或拆分。',
+      payload_too_large: '文件超过 10 MB，请先压缩或拆分。',
+      file_type_not_allowed: '不支持该文件类型。请上传 PDF、PNG、JPEG、ZIP、Word（DOCX）、Excel（XLSX）或纯文本文件。',
+      illegal_transition: '该里程碑当前不能再添加文件（已提交或项目未在执行中）。',
+    },
+  },
   releases: {
     title: '资金拨付',
     none: '里程碑核验后生成拨付单。',

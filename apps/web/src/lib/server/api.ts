@@ -35,7 +35,7 @@ import type { AssignInput, AssignmentRow, AssignResult, Expert, ExpertProfileInp
 import type { Decision, DecisionInput, FinalizeResult, Objection, ObjectionInput, ResolveInput } from '$lib/decision';
 import type { CalendarYear, CalendarYearInput } from '$lib/calendar';
 import type { Budget, BudgetList, LedgerCheck, LedgerView } from '$lib/funds';
-import type { ChangeRequestInput, IndicatorResultInput, Payee, ProjectSummary, ProjectView, QueuedRelease, Release } from '$lib/projects';
+import type { ChangeRequestInput, IndicatorResultInput, MilestoneAttachment, Payee, ProjectSummary, ProjectView, QueuedRelease, Release } from '$lib/projects';
 
 export interface ApiFieldError {
   field: string;
@@ -197,6 +197,9 @@ export function createApi(event: ApiEvent) {
       /** A file of the applicant's application (while it may edit it). */
       uploadToApplication: (applicationId: string, filename: string, bytes: Uint8Array<ArrayBuffer>) =>
         send('POST', '/attachments', { query: { parentType: 'application', parentId: applicationId, filename }, bytes }).then((r) => r.json() as Promise<ApplicationAttachment>),
+      /** A deliverable file of a milestone (the project's solver, while the milestone may be submitted). */
+      uploadToMilestone: (milestoneId: string, filename: string, bytes: Uint8Array<ArrayBuffer>) =>
+        send('POST', '/attachments', { query: { parentType: 'milestone', parentId: milestoneId, filename }, bytes }).then((r) => r.json() as Promise<MilestoneAttachment>),
       /** The API's answer as it is (headers and body stream), for the web route that passes a download on. */
       download: (id: string) => send('GET', `/attachments/${encodeURIComponent(id)}`),
     },

@@ -1,4 +1,4 @@
-import { error, isActionFailure, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, isActionFailure, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { createHash, randomUUID } from 'node:crypto';
 import type { FormFailure } from '$lib/forms';
 import { createTranslator } from '$lib/i18n';
@@ -9,6 +9,7 @@ import { requireRole } from '$lib/server/guards';
 import type { Indicator } from '$lib/types';
 import type { Actions, PageServerLoad } from './$types';
 
+const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROLES = ['solver', 'enterprise', 'bureau', 'finance'] as const;
 
@@ -94,6 +95,33 @@ export const actions: Actions = {
   submit: action('submit', 'milestoneId', (event, form, target) =>
     required(event, form, 'report', { action: 'submit', target }, { report: text(form, 'report') }) ?? createApi(event).projects.submit(target, text(form, 'report')),
   (form) => ({ report: text(form, 'report') })),
+
+  /**
+   * A deliverable file for a milestone the solver may still submit (its own form, multipart; works
+   * without JavaScript). A refusal of the file is the file input's (type, size, state), in the reader's words.
+   */
+  attach: async (event): Promise<ActionFailure<FormFailure> | Done> => {
+    requireRole(event, ...ROLES);
+    const form = await event.request.formData();
+    const target = text(form, 'milestoneId');
+    const extra = { action: 'attach', target };
+    const file = form.get('attachment');
+    if (!(file instanceof File) || file.name === '') return invalid(event, [{ field: 'attachment', code: 'no_file', message: '' }], {}, extra);
+    if (file.size > ATTACHMENT_MAX_BYTES) {
+      const t = createTranslator(event.locals.locale);
+      return fail(413, { ...extra, problem: { title: t('form.invalidTitle'), detail: t('form.invalidDetail'), fields: [{ field: 'attachment', code: 'too_large', message: '' }] } });
+    }
+    try {
+      await createApi(event).attachments.uploadToMilestone(target, file.name, new Uint8Array(await file.arrayBuffer()));
+    } catch (e) {
+      const base = failFromApi(event, e, {}, extra);
+      const p = base.data.problem;
+      // The API names the body or the query of an upload, or no field at all (type, size, state).
+      const fields = p.fields.length > 0 ? p.fields.map((f) => ({ ...f, field: 'attachment' })) : [{ field: 'attachment', code: p.code ?? 'invalid', message: p.detail }];
+      return fail(base.status, { ...extra, problem: { ...p, fields } });
+    }
+    return { ...extra, done: true as const };
+  },
 
   accept: action('accept', 'milestoneId', (event, _form, target) => createApi(event).projects.review(target, { accept: true })),
 
