@@ -17,6 +17,7 @@ import authRoutes from './routes/auth';
 import calendarRoutes from './routes/calendar';
 import challengeRoutes from './routes/challenges';
 import decisionRoutes from './routes/decisions';
+import emailRoutes from './routes/email';
 import ledgerRoutes from './routes/ledger';
 import meRoutes from './routes/me';
 import notificationRoutes from './routes/notifications';
@@ -24,6 +25,7 @@ import organizationRoutes from './routes/organizations';
 import projectRoutes from './routes/projects';
 import questionRoutes from './routes/questions';
 import reviewRoutes from './routes/reviews';
+import subscriptionRoutes from './routes/subscriptions';
 import systemRoutes from './routes/system';
 import testClockRoutes from './routes/test-clock';
 import userRoutes from './routes/users';
@@ -56,6 +58,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Sign-in attempts per address and e-mail in 15 minutes (LOGIN_RATE_LIMIT; 10 by default). */
   loginRateLimit?: number;
+  /** PUBLIC_URL: where links in e-mails point; http://localhost:3000 when not given. */
+  publicUrl?: string;
 }
 
 /** Builds the API: external plugins, then the app's own (auth), then routes — all under /api. */
@@ -71,7 +75,11 @@ export async function buildApp(opts: AppOptions) {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const ctx: ServiceContext = { db: opts.db, clock: opts.clock, dataDir: resolve(opts.dataDir ?? './data'), search: opts.search ?? createSearchEngine() };
+  const ctx: ServiceContext = {
+    db: opts.db, clock: opts.clock, dataDir: resolve(opts.dataDir ?? './data'), search: opts.search ?? createSearchEngine(),
+    // Unsubscribe links are signed with a key derived from the JWT secret (settings.ts), so no second secret is needed.
+    mail: { publicUrl: opts.publicUrl ?? 'http://localhost:3000', secret: opts.jwtSecret },
+  };
   app.decorate('ctx', ctx);
   app.decorate('driver', opts.driver);
   app.decorate('appVersion', opts.version ?? '0.0.0');
@@ -112,6 +120,8 @@ export async function buildApp(opts: AppOptions) {
     await api.register(calendarRoutes);
     await api.register(ledgerRoutes);
     await api.register(projectRoutes);
+    await api.register(emailRoutes);
+    await api.register(subscriptionRoutes);
     if (opts.env === 'test' && opts.clock instanceof TestClock) await api.register(testClockRoutes(opts.clock));
   }, { prefix: '/api' });
 

@@ -26,6 +26,17 @@ export interface Config {
   meilisearch?: { url: string; apiKey?: string };
   /** How often the search outbox is sent to Meilisearch (only with MEILI_URL). */
   searchOutboxIntervalMs: number;
+  /** PUBLIC_URL: the address users reach the product at; links in e-mails start with it. */
+  publicUrl: string;
+  /**
+   * SMTP_URL (smtp://user:pass@host:587, smtps://… for TLS): where e-mail is sent. Absent: each mail is
+   * written as an .eml file under `<DATA_DIR>/mail/`, so the embedded set-up's links can still be opened.
+   */
+  smtpUrl?: string;
+  /** MAIL_FROM: the sender of every mail. */
+  mailFrom: string;
+  /** How often the e-mail outbox is sent (MAIL_INTERVAL_MS). */
+  mailIntervalMs: number;
   version: string;
 }
 
@@ -52,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
     meilisearch: env.MEILI_URL ? { url: env.MEILI_URL, ...(env.MEILI_MASTER_KEY ? { apiKey: env.MEILI_MASTER_KEY } : {}) } : undefined,
     searchOutboxIntervalMs: Number(env.SEARCH_OUTBOX_INTERVAL_MS ?? 2_000),
+    publicUrl: env.PUBLIC_URL || `http://localhost:${Number(env.PORT ?? 3000)}`,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || '揭榜挂帅 Open Challenges <no-reply@localhost>',
+    mailIntervalMs: Number(env.MAIL_INTERVAL_MS ?? 5_000),
     version: env.npm_package_version ?? readVersion(),
   };
 }

@@ -20,9 +20,11 @@ import { loadConfig } from './config';
 import { startDeadlineSweeper } from './jobs/deadline-sweeper';
 import { startMilestoneReminders } from './jobs/milestone-reminders';
 import { startNotificationOutbox } from './jobs/notification-outbox';
+import { startDraftReminders, startMailOutbox, startSavedSearchAlerts } from './jobs/reach';
 import { startSearchOutbox } from './jobs/search-outbox';
 import { DEMO_ACCOUNTS, demoAccountsPresent, ensureBureauAdmin, isEmptyDatabase, loadDemoData } from './demo/seed';
 import { checkLedger } from './services/ledger/check-ledger';
+import { folderTransport, smtpTransport } from './services/mail/transport';
 import { createSearchEngine } from './services/search/engine';
 import { reindexAll, reindexMissing } from './services/search/reindex-all';
 import { exposeApiInProcess, loadWebHandler } from './web-bridge';
@@ -98,6 +100,7 @@ const app = await buildApp({
   logger: process.env.LOG_REQUESTS === '1',
   trustProxy: config.trustProxy,
   loginRateLimit: config.loginRateLimit,
+  publicUrl: config.publicUrl,
   serverFactory: (apiHandler) =>
     createServer((req, res) => {
       const path = req.url ?? '/';
@@ -138,6 +141,22 @@ const notifier = startNotificationOutbox(ctx, {
   onError: (err) => console.error('notifications: events not processed; retrying at the next tick', err),
 });
 
+const draftReminders = startDraftReminders(ctx, {
+  intervalMs: config.sweepIntervalMs,
+  onError: (err) => console.error('draft reminders failed; retrying at the next tick', err),
+});
+
+const alerts = startSavedSearchAlerts(ctx, {
+  intervalMs: config.sweepIntervalMs,
+  onError: (err) => console.error('saved-search alerts failed; retrying at the next tick', err),
+});
+
+const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : folderTransport(join(config.dataDir, 'mail'), config.mailFrom);
+const mailer = startMailOutbox(ctx, mailTransport, {
+  intervalMs: config.mailIntervalMs,
+  onError: (err) => console.error('e-mail outbox: not sent; retrying at the next tick', err),
+});
+
 const outbox = isMeilisearchEngine(search)
   ? startSearchOutbox(ctx, search, {
       intervalMs: config.searchOutboxIntervalMs,
@@ -150,6 +169,7 @@ const url = `http://localhost:${config.port}`;
 console.log(`\n揭榜挂帅 Open Challenge marketplace — ready in ${Math.round(performance.now() - started)} ms`);
 console.log(`  ${url}   (API ${url}/api, docs ${url}/api/docs)`);
 const searchLine = isMeilisearchEngine(search) ? `Meilisearch at ${config.meilisearch!.url} (PostgreSQL when it does not answer)` : 'PostgreSQL';
+console.log(`  e-mail: ${mailTransport.describe}; links point to ${config.publicUrl}`);
 console.log(`  database: ${database.driver === 'pg' ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}; search: ${searchLine}${web ? '' : '; web app not built (npm run build)'}`);
 if (demoAccounts.length > 0) {
   console.log('  demo accounts:');
@@ -164,6 +184,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await sweeper.stop();
     await reminders.stop();
     await notifier.stop();
+    await draftReminders.stop();
+    await alerts.stop();
+    await mailer.stop();
+    mailTransport.close();
     await outbox?.stop();
     await app.close();
     await database.close();

@@ -50,6 +50,8 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   | 'idempotency_in_progress'
   | 'transfer_invalid'
+  | 'saved_search_limit_reached'
+  | 'link_invalid'
   | 'internal';
 
 /**

@@ -161,6 +161,14 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, Record<Locale, Message>> = {
     'zh-CN': { title: '待答复问题过多', detail: '您在该榜单已有 {limit} 个问题尚未答复，请等待发榜方答复后再提问。' },
     en: { title: 'Too many open questions', detail: 'You already have {limit} unanswered questions on this challenge; please wait for answers before asking more.' },
   },
+  saved_search_limit_reached: {
+    'zh-CN': { title: '保存的搜索过多', detail: '最多保存 {limit} 个搜索，请先删除不再需要的。' },
+    en: { title: 'Too many saved searches', detail: 'You can keep at most {limit} saved searches; delete one you no longer need first.' },
+  },
+  link_invalid: {
+    'zh-CN': { title: '链接无效', detail: '该链接无效、已使用或已过期（有效期 30 分钟）。请重新申请一封邮件。' },
+    en: { title: 'Link not valid', detail: 'This link is not valid, was already used, or has expired (links last 30 minutes). Ask for a new e-mail.' },
+  },
   insufficient_budget: {
     'zh-CN': { title: '专项资金预算不足', detail: '{fiscalYear} 年度专项资金尚未预留的余额为 {availableFen} 分，不足以预留或调减 {neededFen} 分。' },
     en: { title: 'Budget too small', detail: 'The special fund of {fiscalYear} has {availableFen} fen unreserved, too little to reserve or remove {neededFen} fen.' },
@@ -224,6 +232,7 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   // Field codes of the domain's rules (packages/domain), not JSON-schema keywords.
   not_future: { 'zh-CN': '必须晚于当前时间', en: 'must be in the future' },
   not_later: { 'zh-CN': '必须晚于当前截止时间', en: 'must be later than the current deadline' },
+  range_inverted: { 'zh-CN': '最高金额不能低于最低金额', en: 'the maximum may not be below the minimum' },
   out_of_range: { 'zh-CN': '应在 {min} 到 {max} 之间', en: 'must be between {min} and {max}' },
   invalid_amount: { 'zh-CN': '应为不小于 0 的整数（单位：分）', en: 'must be a whole number of fen, at least 0' },
   bounty_zero: { 'zh-CN': '企业出资与专项资金之和必须大于 0', en: 'the enterprise share plus the special fund must be more than zero' },

@@ -43,6 +43,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   objections_open: 409,
   already_answered: 409,
   question_limit_reached: 422,
+  saved_search_limit_reached: 422,
+  link_invalid: 400,
   insufficient_budget: 409,
   insufficient_funds: 409,
   already_paid: 409,

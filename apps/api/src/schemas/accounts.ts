@@ -74,6 +74,8 @@ export const UserView = Type.Object(
     locale: Locale,
     organizationId: Type.Union([Uuid, Type.Null()]),
     isOrgAdmin: Type.Boolean(),
+    /** Proven by the link in the verification mail; notification e-mail waits for it. */
+    emailVerified: Type.Boolean(),
     createdAt: Instant,
   },
   { $id: 'UserView' },

@@ -1,6 +1,7 @@
 import type { Db } from '@challenge/db';
 import type { SearchEngine } from '@challenge/search';
 import type { Clock } from '../clock';
+import type { MailSettings } from './mail/settings';
 
 /** What every use case gets: the database (or the enclosing transaction), the clock and the search engine. */
 export interface ServiceContext {
@@ -13,6 +14,8 @@ export interface ServiceContext {
    * by hand without one (a test, a script) gets the same default engine: see `searchEngineOf`.
    */
   search?: SearchEngine;
+  /** Where mail links point and what signs them; without it no e-mail is queued (a context built by hand for a script). */
+  mail?: MailSettings;
 }
 
 /** Runs `fn` in one transaction. */

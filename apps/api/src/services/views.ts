@@ -14,6 +14,7 @@ export const userView = (u: UserRow) => ({
   locale: u.locale,
   organizationId: u.organizationId,
   isOrgAdmin: u.isOrgAdmin,
+  emailVerified: u.emailVerifiedAt !== null,
   createdAt: u.createdAt.toISOString(),
 });
 

@@ -46,6 +46,8 @@ export const users = pgTable(
     isOrgAdmin: boolean('is_org_admin').notNull().default(false),
     status: userStatusEnum('status').notNull().default('active'),
     locale: localeEnum('locale').notNull().default('zh-CN'),
+    /** When the user proved the address by its single-use link; notification e-mail goes only to verified addresses. */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -39,6 +39,9 @@ export const applications = pgTable(
     withdrawnAt: instant('withdrawn_at'),
     /** The bureau's reason when found ineligible. */
     eligibilityReason: text('eligibility_reason'),
+    /** When a draft's author was told the deadline is 3 days away, and 1 day away: each reminder once. */
+    remindedDeadline3dAt: instant('reminded_deadline_3d_at'),
+    remindedDeadline1dAt: instant('reminded_deadline_1d_at'),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
   },
@@ -47,6 +50,8 @@ export const applications = pgTable(
     index('applications_challenge_idx').on(t.challengeId, t.state),
     index('applications_organization_idx').on(t.organizationId, t.updatedAt),
     index('applications_created_by_idx').on(t.createdBy),
+    // The reminder loop looks only at drafts not yet told of the 1-day mark.
+    index('applications_draft_reminder_idx').on(t.challengeId).where(sql`${t.state} = 'draft' and ${t.remindedDeadline1dAt} is null`),
     check('applications_requested_not_negative', sql`${t.requestedFen} is null or ${t.requestedFen} >= 0`),
   ],
 );

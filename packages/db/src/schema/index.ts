@@ -8,3 +8,5 @@ export * from './notifications';
 export * from './reviews';
 export * from './decisions';
 export * from './ledger';
+export * from './mail';
+export * from './subscriptions';

@@ -37,5 +37,10 @@ export const NOTIFICATION_KINDS = [
   'release_confirmed',
   /** The solver reported a release as not received (to the bureau, who resolves it). */
   'release_disputed',
+  // Oversight and reach (issue: oversight and reach).
+  /** A draft application's challenge closes in 3 days, then in 1 day (to the draft's author). */
+  'application_deadline_soon',
+  /** A saved search with alerts found newly published challenges (to its owner). */
+  'saved_search_match',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

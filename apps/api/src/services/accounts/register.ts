@@ -3,6 +3,7 @@ import { AppError, checkOrganizationIdentity, type OrganizationIdentityInput } f
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { hashPassword } from '../passwords';
+import { sendAccountLink } from './account-links';
 import { organizationAuditSnapshot, userAuditSnapshot } from '../views';
 
 export interface RegisterInput {
@@ -75,6 +76,7 @@ export async function register(ctx: ServiceContext, input: RegisterInput) {
       await appendAudit(tx, { ...actor, action: 'organization.register', entityType: 'organization', entityId: organization.id, after: organizationAuditSnapshot(organization) });
     }
     await appendAudit(tx, { ...actor, action: 'user.register', entityType: 'user', entityId: user!.id, after: userAuditSnapshot(user!) });
+    await sendAccountLink(tx, ctx, user!, 'verify_email');
 
     let joinRequest: { id: string; status: string } | null = null;
     if (known) {

@@ -4,6 +4,7 @@ import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { hashPassword } from '../passwords';
 import { userAuditSnapshot } from '../views';
+import { sendAccountLink } from './account-links';
 import { normalizeEmail } from './register';
 import { revokeAllRefreshTokens } from './tokens';
 
@@ -33,6 +34,8 @@ export async function createStaffUser(
       .values({ email, passwordHash, displayName: input.displayName.trim(), role: input.role as StaffRole, locale: input.locale ?? 'zh-CN', createdAt: now })
       .returning();
     await appendAudit(tx, { at: now, actorId: actor!.userId, actorRole: actor!.role, action: 'user.create', entityType: 'user', entityId: user!.id, after: userAuditSnapshot(user!) });
+    // The bureau typed the address: its owner proves it before any notification is mailed there.
+    await sendAccountLink(tx, ctx, user!, 'verify_email');
     return user!;
   });
 }

@@ -1,0 +1,51 @@
+import { emailOutbox, queryRows } from '@challenge/db';
+import { eq, sql } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
+import type { MailTransport } from './transport';
+
+export const MAIL_BATCH_SIZE = 20;
+/** After this many failed attempts a mail is marked failed and left for an operator to look at. */
+export const MAX_MAIL_ATTEMPTS = 8;
+
+/** Minutes to wait after the nth failure: 1, 2, 4 … capped at 2 hours. */
+export const retryDelayMs = (attempts: number) => Math.min(2 ** Math.max(attempts - 1, 0), 120) * 60_000;
+
+/**
+ * One batch of the e-mail outbox: due mails, oldest first, locked with SKIP LOCKED so replicas share
+ * the work; each is handed to the transport and marked sent, or rescheduled with a growing delay.
+ * A mail accepted by the server but not marked (the process died between) may go out twice; one lost
+ * is worse. Returns how many mails were attempted.
+ */
+export async function sendDueMails(ctx: ServiceContext, transport: MailTransport, limit = MAIL_BATCH_SIZE): Promise<number> {
+  return inTransaction(ctx, async (tx) => {
+    const now = ctx.clock.now();
+    const due = await queryRows<{ id: string; to_address: string; subject: string; text: string; unsubscribe_url: string | null; attempts: number; secret: boolean }>(tx, sql`
+      select id, to_address, subject, text, unsubscribe_url, attempts, secret from ${emailOutbox}
+      where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+      order by next_attempt_at, created_at limit ${limit} for update skip locked`);
+    for (const m of due) {
+      try {
+        await transport.send({ id: m.id, to: m.to_address, subject: m.subject, text: m.text, unsubscribeUrl: m.unsubscribe_url });
+        await tx.update(emailOutbox)
+          .set({ status: 'sent', sentAt: now, attempts: m.attempts + 1, lastError: null, ...(m.secret ? { text: '' } : {}) })
+          .where(eq(emailOutbox.id, m.id));
+      } catch (err) {
+        const attempts = m.attempts + 1;
+        await tx.update(emailOutbox).set({
+          attempts, lastError: String((err as Error)?.message ?? err).slice(0, 500),
+          ...(attempts >= MAX_MAIL_ATTEMPTS ? { status: 'failed' as const } : { nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) }),
+        }).where(eq(emailOutbox.id, m.id));
+      }
+    }
+    return due.length;
+  });
+}
+
+/** How far the outbox is behind: pending mails and the age of the oldest due one (for health and tests). */
+export async function mailOutboxLag(ctx: ServiceContext): Promise<{ pending: number; oldestDueSeconds: number | null }> {
+  const now = ctx.clock.now();
+  const [row] = await queryRows<{ pending: number; oldest: Date | null }>(ctx.db, sql`
+    select count(*)::int as pending, min(created_at) filter (where next_attempt_at <= ${now.toISOString()}::timestamptz) as oldest
+    from ${emailOutbox} where status = 'pending'`);
+  return { pending: Number(row?.pending ?? 0), oldestDueSeconds: row?.oldest ? Math.max(0, Math.round((now.getTime() - new Date(row.oldest).getTime()) / 1000)) : null };
+}
