@@ -1,5 +1,6 @@
 import { accountTokens, emailOutbox, notifications, users } from '@challenge/db';
 import { and, eq } from 'drizzle-orm';
+import { onPostgres } from '@challenge/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processNotificationEvents } from '../src/services/notifications/process-events';
 import { remindDraftDeadlines } from '../src/services/applications/deadline-reminders';
@@ -337,5 +338,24 @@ describe('reminders and alerts', () => {
     expect(list.json().items.map((c: { id: string }) => c.id)).toEqual([published.id]);
     expect((await app.inject({ method: 'DELETE', url: `/api/challenges/${published.id}/follow`, headers: bearer(person.token) })).json()).toEqual({ following: false });
     expect((await app.inject({ method: 'GET', url: `/api/challenges/${published.id}/follow`, headers: bearer(person.token) })).json()).toEqual({ following: false });
+  });
+});
+
+describe.runIf(onPostgres())('the outbox under concurrency (PostgreSQL)', () => {
+  it('three senders at once send each of 40 mails exactly once', async () => {
+    const person = await verifiedPerson('en');
+    const now = env.clock.now();
+    const address = (i: number) => `concurrent-${i}-${person.email}`;
+    await db.insert(emailOutbox).values(Array.from({ length: 40 }, (_, i) => ({
+      userId: person.userId, kind: 'question_answered', toAddress: address(i), locale: 'en' as const, subject: `m${i}`, text: 'x', nextAttemptAt: now, createdAt: now,
+    })));
+    const senders = Array.from({ length: 3 }, () => smtpTransport(smtp.url, 'Test <no-reply@test.example>'));
+    try {
+      const drain = async (t: MailTransport) => { while ((await sendDueMails(app.ctx, t, 5)) > 0); };
+      await Promise.all(senders.map(drain));
+    } finally {
+      for (const t of senders) t.close();
+    }
+    for (let i = 0; i < 40; i++) expect(smtp.inbox(address(i)), address(i)).toHaveLength(1);
   });
 });
