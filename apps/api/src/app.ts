@@ -13,6 +13,7 @@ import auth from './plugins/auth';
 import idempotency from './plugins/idempotency';
 import applicationRoutes from './routes/applications';
 import attachmentRoutes from './routes/attachments';
+import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
 import calendarRoutes from './routes/calendar';
 import challengeRoutes from './routes/challenges';
@@ -24,6 +25,8 @@ import notificationRoutes from './routes/notifications';
 import organizationRoutes from './routes/organizations';
 import projectRoutes from './routes/projects';
 import questionRoutes from './routes/questions';
+import reportRoutes from './routes/reports';
+import resultRoutes from './routes/results';
 import reviewRoutes from './routes/reviews';
 import subscriptionRoutes from './routes/subscriptions';
 import systemRoutes from './routes/system';
@@ -106,6 +109,7 @@ export async function buildApp(opts: AppOptions) {
 
   await app.register(async (api) => {
     await api.register(systemRoutes);
+    await api.register(auditRoutes);
     await api.register(authRoutes, { loginRateLimit: opts.loginRateLimit ?? 10 });
     await api.register(meRoutes);
     await api.register(organizationRoutes);
@@ -122,6 +126,8 @@ export async function buildApp(opts: AppOptions) {
     await api.register(projectRoutes);
     await api.register(emailRoutes);
     await api.register(subscriptionRoutes);
+    await api.register(reportRoutes);
+    await api.register(resultRoutes);
     if (opts.env === 'test' && opts.clock instanceof TestClock) await api.register(testClockRoutes(opts.clock));
   }, { prefix: '/api' });
 

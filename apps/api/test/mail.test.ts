@@ -220,6 +220,10 @@ describe('notification e-mail', () => {
       expect(row).toMatchObject({ status: 'pending', attempts: 1 });
       expect(row!.lastError).toBeTruthy();
       expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(env.clock.now().getTime());
+      // Operations see the backlog in the health check.
+      const health = (await app.inject({ method: 'GET', url: '/api/health' })).json();
+      expect(health.outbox.mailPending).toBeGreaterThanOrEqual(1);
+      expect(health.outbox.eventsPending).toBe(0);
     } finally {
       await smtp.start();
     }
@@ -233,6 +237,7 @@ describe('notification e-mail', () => {
     expect(smtp.inbox(asker.email)).toHaveLength(sent + 1);
     const [row] = await db.select().from(emailOutbox).where(and(eq(emailOutbox.userId, asker.userId), eq(emailOutbox.kind, 'question_answered')));
     expect(row).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).json().outbox).toEqual({ eventsPending: 0, mailPending: 0, mailFailed: 0, mailOldestDueSeconds: null });
   });
 });
 

@@ -5,7 +5,7 @@ import { canonicalJson } from './canonical-json';
 import { auditLog } from './schema/audit';
 
 /** Fields whose values never enter the log; a change to one is recorded by its name only. */
-const PERSONAL_FIELDS: Record<string, readonly string[]> = {
+export const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   user: ['email', 'displayName', 'passwordHash'],
 };
 

@@ -26,5 +26,7 @@ export const auditLog = pgTable(
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_actor_idx').on(t.actorId),
     index('audit_log_at_idx').on(t.at),
+    // The audit viewer filters by action alone, newest first.
+    index('audit_log_action_idx').on(t.action, t.id),
   ],
 );

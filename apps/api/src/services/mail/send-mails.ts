@@ -1,4 +1,4 @@
-import { emailOutbox, queryRows } from '@challenge/db';
+import { emailOutbox, notificationEvents, queryRows } from '@challenge/db';
 import { eq, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import type { MailTransport } from './transport';
@@ -41,11 +41,21 @@ export async function sendDueMails(ctx: ServiceContext, transport: MailTransport
   });
 }
 
-/** How far the outbox is behind: pending mails and the age of the oldest due one (for health and tests). */
-export async function mailOutboxLag(ctx: ServiceContext): Promise<{ pending: number; oldestDueSeconds: number | null }> {
-  const now = ctx.clock.now();
-  const [row] = await queryRows<{ pending: number; oldest: Date | null }>(ctx.db, sql`
-    select count(*)::int as pending, min(created_at) filter (where next_attempt_at <= ${now.toISOString()}::timestamptz) as oldest
-    from ${emailOutbox} where status = 'pending'`);
-  return { pending: Number(row?.pending ?? 0), oldestDueSeconds: row?.oldest ? Math.max(0, Math.round((now.getTime() - new Date(row.oldest).getTime()) / 1000)) : null };
+/**
+ * How far the outboxes are behind (for /api/health): events not yet turned into notifications, mails
+ * waiting to be sent and the age of the oldest one due, mails given up on.
+ */
+export async function outboxLag(ctx: ServiceContext): Promise<{ eventsPending: number; mailPending: number; mailOldestDueSeconds: number | null; mailFailed: number }> {
+  const now = ctx.clock.now().toISOString();
+  const [row] = await queryRows<{ events: number; pending: number; failed: number; oldest: Date | null }>(ctx.db, sql`
+    select (select count(*)::int from ${notificationEvents} where processed_at is null) as events,
+           count(*) filter (where status = 'pending')::int as pending,
+           count(*) filter (where status = 'failed')::int as failed,
+           min(created_at) filter (where status = 'pending' and next_attempt_at <= ${now}::timestamptz) as oldest
+    from ${emailOutbox} where status <> 'sent'`);
+  const oldest = row?.oldest ? new Date(row.oldest).getTime() : null;
+  return {
+    eventsPending: Number(row?.events ?? 0), mailPending: Number(row?.pending ?? 0), mailFailed: Number(row?.failed ?? 0),
+    mailOldestDueSeconds: oldest === null ? null : Math.max(0, Math.round((ctx.clock.now().getTime() - oldest) / 1000)),
+  };
 }
