@@ -13,11 +13,13 @@ describe('notification sentences', () => {
       const t = createTranslator(locale);
       for (const kind of NOTIFICATION_KINDS) {
         const s = notificationSentence(t, locale, item(kind));
-        expect(s.title, kind).toMatchObject({ href: `/challenges/${challenge.id}` });
+        // A saved search's news names the search, not a challenge.
+        if (kind === 'saved_search_match') expect(s.title, kind).toMatchObject({ href: '/challenges' });
+        else expect(s.title, kind).toMatchObject({ href: `/challenges/${challenge.id}` });
         expect(s.before + s.after, kind).not.toMatch(/notifications\.|\{|\u0000/);
         const plain = notificationSentence(t, locale, item(kind, {}, null));
-        expect(plain.title, kind).toBeNull();
-        expect(plain.before, kind).not.toMatch(/notifications\.|\{/);
+        if (kind !== 'saved_search_match') expect(plain.title, kind).toBeNull();
+        expect(plain.before + plain.after, kind).not.toMatch(/notifications\.|\{/);
       }
     }
   });
@@ -46,6 +48,33 @@ describe('notification sentences', () => {
     expect(notificationSentence(en, 'en', item('milestone_verified', { projectId })).title?.href).toBe(`/projects/${projectId}`);
     expect(whole(notificationSentence(en, 'en', item('release_disbursed', { projectId })))).toBe('A payment of the project for “Inclusion control in superalloys” was made; confirm whether it arrived.');
     expect(notificationSentence(en, 'en', item('awarded')).title?.href).toBe(`/challenges/${challenge.id}`);
+  });
+
+  it('tell a follower of answers to others’ questions, in its own words', () => {
+    const en = createTranslator('en');
+    expect(sentenceKey(item('question_answered', { via: 'follow' }))).toBe('question_answered_follow');
+    expect(whole(notificationSentence(en, 'en', item('question_answered', { via: 'follow' })))).toBe('A question about “Inclusion control in superalloys”, a challenge you follow, has been answered.');
+  });
+
+  it('lead a draft’s deadline reminder to the draft, counting the days', () => {
+    const en = createTranslator('en');
+    const zh = createTranslator('zh-CN');
+    const draftId = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const three = notificationSentence(en, 'en', { ...item('application_deadline_soon', { days: 3 }), subjectId: draftId });
+    expect(three.title?.href).toBe(`/applications/${draftId}`);
+    expect(whole(three)).toBe('Applications to “Inclusion control in superalloys” close within 3 days, and your application is still a draft.');
+    expect(whole(notificationSentence(en, 'en', { ...item('application_deadline_soon', { days: 1 }), subjectId: draftId }))).toContain('close within a day');
+    expect(whole(notificationSentence(zh, 'zh-CN', { ...item('application_deadline_soon', { days: 3 }), subjectId: draftId }))).toContain('3 天内截止');
+  });
+
+  it('name a saved search’s new matches and link to its results, never elsewhere', () => {
+    const en = createTranslator('en');
+    const data = { name: 'superalloy', count: 2, challengeIds: [], searchPath: '/challenges?q=superalloy' };
+    const s = notificationSentence(en, 'en', item('saved_search_match', data, null));
+    expect(s).toMatchObject({ before: 'Your saved search “', title: { text: 'superalloy', href: '/challenges?q=superalloy' }, after: '” has 2 newly published challenges.' });
+    expect(s.title?.lang).toBeUndefined();
+    expect(whole(notificationSentence(en, 'en', item('saved_search_match', { ...data, count: 1 }, null)))).toBe('Your saved search “superalloy” has a newly published challenge.');
+    expect(notificationSentence(en, 'en', item('saved_search_match', { ...data, searchPath: '//evil.example/challenges' }, null)).title?.href).toBe('/challenges');
   });
 
   it('cap the badge figure', () => {

@@ -34,6 +34,12 @@ export function sentenceKey(n: Pick<NotificationItem, 'kind' | 'data'>): Sentenc
     case 'eligibility_result':
       return n.data.state === 'eligible' ? 'eligible' : n.data.state === 'ineligible' ? 'ineligible' : 'eligibility_result';
     case 'question_answered':
+      // A follower hears of answers to other people's questions.
+      return n.data.via === 'follow' ? 'question_answered_follow' : 'question_answered';
+    case 'application_deadline_soon':
+      return n.data.days === 1 ? 'application_deadline_last_day' : 'application_deadline_soon';
+    case 'saved_search_match':
+      return n.data.count === 1 ? 'saved_search_match_one' : 'saved_search_match';
     case 'review_assigned':
     case 'decision_published':
     case 'objection_resolved':
@@ -57,21 +63,36 @@ export function sentenceKey(n: Pick<NotificationItem, 'kind' | 'data'>): Sentenc
 /** A sentence cut around the challenge's title, so the page can make the title a link in its own language. */
 export interface Sentence {
   before: string;
-  title: { text: string; lang: Locale; href: string } | null;
+  /** The linked words: a challenge's title, or the name of a saved search (whose language is not known). */
+  title: { text: string; lang?: Locale; href: string } | null;
   after: string;
 }
 
 const SLOT = '\u0000';
 const filled = (s: string | null | undefined): s is string => typeof s === 'string' && s.trim() !== '';
 
-export function notificationSentence(t: Translate, locale: Locale, n: Pick<NotificationItem, 'kind' | 'data' | 'challenge'>): Sentence {
+/** A saved search's results: only a path of the challenge list is followed (never another site). */
+const searchHref = (path: unknown): string => (typeof path === 'string' && /^\/challenges(\?|$)/.test(path) ? path : '/challenges');
+
+export function notificationSentence(t: Translate, locale: Locale, n: Pick<NotificationItem, 'kind' | 'data' | 'challenge'> & { subjectId?: string | null }): Sentence {
   const key = sentenceKey(n);
-  if (!n.challenge) return { before: t(`notifications.sentencesWithoutChallenge.${key}`), title: null, after: '' };
-  const [before = '', after = ''] = t(`notifications.sentences.${key}`, { challenge: SLOT }).split(SLOT);
+  const days = typeof n.data.days === 'number' ? n.data.days : 3;
+  const count = typeof n.data.count === 'number' ? n.data.count : 0;
+  if (key === 'saved_search_match' || key === 'saved_search_match_one') {
+    // The search's name is the link, to its results (it names no one challenge).
+    const [before = '', after = ''] = t(`notifications.sentences.${key}`, { name: SLOT, count }).split(SLOT);
+    return { before, title: { text: typeof n.data.name === 'string' ? n.data.name : '', href: searchHref(n.data.searchPath) }, after };
+  }
+  if (!n.challenge) return { before: t(`notifications.sentencesWithoutChallenge.${key}`, { days }), title: null, after: '' };
+  const [before = '', after = ''] = t(`notifications.sentences.${key}`, { challenge: SLOT, days }).split(SLOT);
   // The title in the reader's language, falling back to the Chinese original.
   const title = locale === 'en' && filled(n.challenge.titleEn) ? { text: n.challenge.titleEn, lang: 'en' as const } : { text: n.challenge.titleZh, lang: 'zh-CN' as const };
-  // A project's news leads to the project; anything else to the challenge.
-  const href = typeof n.data.projectId === 'string' ? `/projects/${encodeURIComponent(n.data.projectId)}` : `/challenges/${encodeURIComponent(n.challenge.id)}`;
+  // A project's news leads to the project, a draft's reminder to the draft; anything else to the challenge.
+  const href = typeof n.data.projectId === 'string'
+    ? `/projects/${encodeURIComponent(n.data.projectId)}`
+    : n.kind === 'application_deadline_soon' && n.subjectId
+      ? `/applications/${encodeURIComponent(n.subjectId)}`
+      : `/challenges/${encodeURIComponent(n.challenge.id)}`;
   return { before, title: { ...title, href }, after };
 }
 

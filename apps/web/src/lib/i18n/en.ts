@@ -9,7 +9,11 @@ import { review } from './review.en';
 import { decision } from './decision.en';
 import { calendar } from './calendar.en';
 import { funds } from './funds.en';
+import { dashboard } from './dashboard.en';
+import { audit } from './audit.en';
 import { projects } from './projects.en';
+import { results } from './results.en';
+import { reach } from './reach.en';
 
 /** English messages, typed as the Chinese ones: a missing or extra key does not compile. */
 export const messages: Messages = {
@@ -24,6 +28,10 @@ export const messages: Messages = {
   calendar,
   projects,
   funds,
+  dashboard,
+  audit,
+  results,
+  reach,
   site: {
     name: 'Open Challenge',
     bureau: 'Jingxing Mining District Science, Technology and Industry Bureau',

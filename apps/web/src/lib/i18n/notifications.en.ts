@@ -43,6 +43,11 @@ export const notifications: typeof zh = {
     release_disbursed: 'A payment of the project for “{challenge}” was made; confirm whether it arrived.',
     release_confirmed: 'A payment of the project for “{challenge}” was confirmed as received.',
     release_disputed: 'A payment of the project for “{challenge}” was reported as not received; please resolve it.',
+    question_answered_follow: 'A question about “{challenge}”, a challenge you follow, has been answered.',
+    application_deadline_soon: 'Applications to “{challenge}” close within {days} days, and your application is still a draft.',
+    application_deadline_last_day: 'Applications to “{challenge}” close within a day, and your application is still a draft.',
+    saved_search_match: 'Your saved search “{name}” has {count} newly published challenges.',
+    saved_search_match_one: 'Your saved search “{name}” has a newly published challenge.',
     other: 'There is news about “{challenge}”.',
   },
   sentencesWithoutChallenge: {
@@ -65,6 +70,11 @@ export const notifications: typeof zh = {
     release_disbursed: 'A payment of a project was made; confirm whether it arrived.',
     release_confirmed: 'A payment of a project was confirmed as received.',
     release_disputed: 'A payment of a project was reported as not received; please resolve it.',
+    question_answered_follow: 'A question about a challenge you follow has been answered.',
+    application_deadline_soon: 'Applications to a challenge close within {days} days, and your application is still a draft.',
+    application_deadline_last_day: 'Applications to a challenge close within a day, and your application is still a draft.',
+    saved_search_match: 'Your saved search “{name}” has {count} newly published challenges.',
+    saved_search_match_one: 'Your saved search “{name}” has a newly published challenge.',
     other: 'You have a new notification.',
   },
 };

@@ -44,6 +44,11 @@ export const notifications = {
     release_disbursed: '「{challenge}」项目的一笔资金已支付，请确认是否收到。',
     release_confirmed: '「{challenge}」项目的一笔资金已确认到账。',
     release_disputed: '「{challenge}」项目的一笔资金被报告未到账，请处理。',
+    question_answered_follow: '您关注的榜单「{challenge}」有一个问题得到了答复。',
+    application_deadline_soon: '榜单「{challenge}」将在 {days} 天内截止申报，您的揭榜申请还是草稿，尚未提交。',
+    application_deadline_last_day: '榜单「{challenge}」将在 1 天内截止申报，您的揭榜申请还是草稿，尚未提交。',
+    saved_search_match: '您保存的搜索「{name}」有 {count} 个新发布的榜单。',
+    saved_search_match_one: '您保存的搜索「{name}」有 1 个新发布的榜单。',
     other: '榜单「{challenge}」有一条新动态。',
   },
   /** The same, for a notification that concerns no challenge. */
@@ -67,6 +72,11 @@ export const notifications = {
     release_disbursed: '项目的一笔资金已支付，请确认是否收到。',
     release_confirmed: '项目的一笔资金已确认到账。',
     release_disputed: '项目的一笔资金被报告未到账，请处理。',
+    question_answered_follow: '您关注的榜单有一个问题得到了答复。',
+    application_deadline_soon: '一个榜单将在 {days} 天内截止申报，您的揭榜申请还是草稿，尚未提交。',
+    application_deadline_last_day: '一个榜单将在 1 天内截止申报，您的揭榜申请还是草稿，尚未提交。',
+    saved_search_match: '您保存的搜索「{name}」有 {count} 个新发布的榜单。',
+    saved_search_match_one: '您保存的搜索「{name}」有 1 个新发布的榜单。',
     other: '您有一条新动态。',
   },
 };

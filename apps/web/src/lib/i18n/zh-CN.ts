@@ -8,7 +8,11 @@ import { review } from './review.zh-CN';
 import { decision } from './decision.zh-CN';
 import { calendar } from './calendar.zh-CN';
 import { funds } from './funds.zh-CN';
+import { dashboard } from './dashboard.zh-CN';
+import { audit } from './audit.zh-CN';
 import { projects } from './projects.zh-CN';
+import { results } from './results.zh-CN';
+import { reach } from './reach.zh-CN';
 
 /**
  * Chinese messages: the source of truth for keys. `en.ts` is typed against this shape, so a key
@@ -26,6 +30,10 @@ export const messages = {
   calendar,
   projects,
   funds,
+  dashboard,
+  audit,
+  results,
+  reach,
   site: {
     name: '揭榜挂帅',
     bureau: '井陉矿区科技和工业信息化局',

@@ -35,7 +35,12 @@ import type { AssignInput, AssignmentRow, AssignResult, Expert, ExpertProfileInp
 import type { Decision, DecisionInput, FinalizeResult, Objection, ObjectionInput, ResolveInput } from '$lib/decision';
 import type { CalendarYear, CalendarYearInput } from '$lib/calendar';
 import type { Budget, BudgetList, LedgerCheck, LedgerView } from '$lib/funds';
+import type { Dashboard, DashboardFilter } from '$lib/dashboard';
+import type { AuditFacets, AuditPage, AuditQuery, AuditVerification } from '$lib/audit';
 import type { ChangeRequestInput, IndicatorResultInput, MilestoneAttachment, Payee, ProjectSummary, ProjectView, QueuedRelease, Release } from '$lib/projects';
+import type { ResultsPage } from '$lib/results';
+import type { EmailPreferences, FollowedChallenge, SavedQuery, SavedSearch, UnsubscribeView } from '$lib/reach';
+import type { NotificationKind } from '@challenge/domain';
 
 export interface ApiFieldError {
   field: string;
@@ -61,7 +66,7 @@ export class ApiError extends Error {
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 
 type Query = Record<string, string | number | undefined | null>;
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface CallOptions {
   query?: Query;
@@ -269,6 +274,12 @@ export function createApi(event: ApiEvent) {
       /** The special-fund releases awaiting disbursement, oldest first, each with whether it may be paid now. */
       releases: () => call<{ items: QueuedRelease[] }>('GET', '/releases'),
     },
+    /** The bureau's portfolio figures and the exports (CSV, XLSX) with the same filters; finance may export releases and the ledger. */
+    reports: {
+      dashboard: (filter: DashboardFilter) => call<Dashboard>('GET', '/dashboard', { query: { ...filter } }),
+      /** The API's answer as it is (headers and body stream), for the web route that passes the file on. */
+      download: (file: string, filter: DashboardFilter) => send('GET', `/reports/${encodeURIComponent(file)}`, { query: { ...filter } }),
+    },
     /** Projects (任务书): signing, milestones (solver submits, owner reviews, bureau verifies), releases by funding source. */
     projects: {
       list: () => call<{ items: ProjectSummary[] }>('GET', '/projects'),
@@ -288,6 +299,40 @@ export function createApi(event: ApiEvent) {
         call<Release>('POST', `/releases/${encodeURIComponent(releaseId)}/disburse`, { body: paymentReference ? { paymentReference } : {}, headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} }),
       answer: (releaseId: string, input: { received: true } | { received: false; reason: string }) => call<Release>('POST', `/releases/${encodeURIComponent(releaseId)}/answer`, { body: input }),
       resolve: (releaseId: string, input: { paid: boolean; resolution: string }) => call<Release>('POST', `/releases/${encodeURIComponent(releaseId)}/resolve`, { body: input }),
+    },
+    /** Public results (揭榜结果): final awards, winners and their projects' progress; the same for every reader. */
+    results: {
+      list: (q: { industry?: string; page?: number; pageSize?: number }) => call<ResultsPage>('GET', '/results', { query: q }),
+    },
+    /** The audit log (审计日志), the bureau's alone: records newest first by filter, the filters' choices, the hash chain recomputed. */
+    audit: {
+      list: (q: AuditQuery) => call<AuditPage>('GET', '/audit', { query: { ...q } }),
+      facets: () => call<AuditFacets>('GET', '/audit/facets'),
+      verify: () => call<AuditVerification>('GET', '/audit/verify'),
+    },
+    /** E-mail: the user's choices per kind, proving the address, resetting a password, a mail's unsubscribe link (no sign-in). */
+    email: {
+      preferences: () => call<EmailPreferences>('GET', '/me/email-preferences'),
+      setPreferences: (kinds: { kind: NotificationKind; email: boolean }[]) => call<EmailPreferences>('PUT', '/me/email-preferences', { body: { kinds } }),
+      resendVerification: () => call<{ sent: boolean }>('POST', '/auth/verify-email/resend'),
+      verify: (token: string) => call<{ verified: true }>('POST', '/auth/verify-email', { body: { token }, token: null }),
+      /** Answers the same whether or not an account has the address. */
+      requestReset: (email: string) => call<void>('POST', '/auth/password-reset/request', { body: { email }, token: null }),
+      resetPassword: (token: string, password: string) => call<void>('POST', '/auth/password-reset', { body: { token, password }, token: null }),
+      /** What the link names; changes nothing (mail scanners open links). */
+      unsubscribeView: (token: string) => call<UnsubscribeView>('GET', '/unsubscribe', { query: { token }, token: null }),
+      unsubscribe: (token: string) => call<UnsubscribeView>('POST', '/unsubscribe', { query: { token }, token: null }),
+    },
+    /** Following challenges and saved searches with alerts. */
+    subscriptions: {
+      following: (challengeId: string) => call<{ following: boolean }>('GET', `/challenges/${encodeURIComponent(challengeId)}/follow`),
+      follow: (challengeId: string) => call<{ following: boolean }>('PUT', `/challenges/${encodeURIComponent(challengeId)}/follow`),
+      unfollow: (challengeId: string) => call<{ following: boolean }>('DELETE', `/challenges/${encodeURIComponent(challengeId)}/follow`),
+      follows: () => call<{ items: FollowedChallenge[] }>('GET', '/me/follows'),
+      searches: () => call<{ items: SavedSearch[] }>('GET', '/me/saved-searches'),
+      saveSearch: (input: { name: string; query: SavedQuery; alerts?: boolean }) => call<SavedSearch>('POST', '/me/saved-searches', { body: input }),
+      updateSearch: (id: string, patch: { name?: string; alerts?: boolean }) => call<SavedSearch>('PATCH', `/me/saved-searches/${encodeURIComponent(id)}`, { body: patch }),
+      deleteSearch: (id: string) => call<void>('DELETE', `/me/saved-searches/${encodeURIComponent(id)}`),
     },
     users: {
       list: (q: { role?: Role; status?: UserStatus; q?: string; page?: number; pageSize?: number }) => call<Paged<User>>('GET', '/users', { query: q }),

@@ -23,12 +23,14 @@ export const load: PageServerLoad = async (event) => {
   const id = challengeIdParam(event);
   const api = createApi(event);
   try {
-    const [challenge, questions, decision] = await Promise.all([
+    const [challenge, questions, decision, following] = await Promise.all([
       api.challenges.get(id),
       api.questions.list(id, { page: parsePage(event.url.searchParams.get('page')), pageSize: QA_PAGE_SIZE }),
       publicDecision(api, event, id),
+      // Whether the signed-in reader follows it; unknown (no button) if that cannot be told.
+      event.locals.user ? api.subscriptions.following(id).then((f) => f.following, () => null) : null,
     ]);
-    return { challenge, questions, decision };
+    return { challenge, questions, decision, following };
   } catch (e) {
     if (isApiError(e) && (e.status === 404 || e.status === 422)) challengeNotFound(event);
     loadFailed(event, e);
@@ -57,6 +59,27 @@ export const actions: Actions = {
       return failFromApi(event, e, undefined, { action: 'accept' });
     }
     return { action: 'accept', accepted: true };
+  },
+
+  /** A signed-in reader follows the challenge: hears of its amendments, answered questions and decision. */
+  follow: async (event) => {
+    requireUser(event);
+    try {
+      await createApi(event).subscriptions.follow(challengeIdParam(event));
+    } catch (e) {
+      return failFromApi(event, e, undefined, { action: 'follow' });
+    }
+    return { action: 'follow', done: true };
+  },
+
+  unfollow: async (event) => {
+    requireUser(event);
+    try {
+      await createApi(event).subscriptions.unfollow(challengeIdParam(event));
+    } catch (e) {
+      return failFromApi(event, e, undefined, { action: 'follow' });
+    }
+    return { action: 'unfollow', done: true };
   },
 
   /** A signed-in reader asks a question (the API decides who may; see services/questions/rules.ts). */

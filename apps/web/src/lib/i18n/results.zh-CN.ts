@@ -1,0 +1,58 @@
+/** The public results page (揭榜结果, /results). `en` is typed against this shape. */
+export const results = {
+  nav: '揭榜结果',
+  title: '揭榜结果',
+  lead: '已完成公示、授予最终确定的榜单：中选单位、授予金额和各项目的进展。公示期内的决定在确定后显示。',
+  totals: {
+    title: '总体情况',
+    challenges: '已授予榜单',
+    challengesValue: '{count} 项',
+    awarded: '授予金额',
+    released: '已拨付',
+    paid: '已到账',
+    paidHint: '揭榜方已确认收款的金额。',
+    filtered: '以下数字仅统计所选行业。',
+  },
+  filter: {
+    title: '筛选',
+    industry: '行业领域',
+    anyIndustry: '全部行业',
+    apply: '筛选',
+    clear: '清除筛选',
+  },
+  list: {
+    title: '授予结果',
+    count: '共 {count} 项榜单',
+    countFiltered: '所选行业共 {count} 项榜单',
+  },
+  item: {
+    owner: '发榜企业',
+    industry: '行业领域',
+    bounty: '榜单金额',
+    awardedAt: '授予确定时间',
+    awardedTotal: '授予合计',
+    view: '查看榜单详情',
+  },
+  winners: {
+    caption: '中选单位（{count} 家）',
+    organization: '中选单位',
+    award: '授予金额',
+    project: '项目状态',
+    progress: '进展',
+  },
+  progress: {
+    label: '{org} 项目进展',
+    milestonesWords: '共 {total} 个里程碑，已核验 {verified} 个（{percent}%）',
+    released: '已拨付 {released}，占授予金额 {award} 的 {percent}%',
+    noMilestones: '尚无里程碑',
+  },
+  empty: {
+    title: '暂无授予结果',
+    text: '榜单完成公示并确定授予后会在这里公布。',
+    filteredTitle: '该行业暂无授予结果',
+    filteredText: '可以清除筛选，查看全部行业的结果。',
+    pastEndTitle: '此页没有结果',
+    pastEndText: '页码超出了结果的范围。',
+    firstPage: '回到第一页',
+  },
+};
