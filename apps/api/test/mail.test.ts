@@ -292,7 +292,7 @@ describe('reminders and alerts', () => {
     await remindDraftDeadlines(app.ctx);
     await deliver();
     expect(await reminders(author)).toEqual([3]);
-    expect(smtp.inbox(author.email).at(-1)!.subject).toContain('close within 3 day(s)');
+    expect(smtp.inbox(author.email).at(-1)!.subject).toContain('close within 3 days');
     env.clock.advance(2 * DAY); // 1 day minus a minute
     await remindDraftDeadlines(app.ctx);
     await deliver();
@@ -321,7 +321,7 @@ describe('reminders and alerts', () => {
     expect(alerts).toHaveLength(1);
     // The challenge published before the search was saved is not news.
     expect(alerts[0]!.payload).toMatchObject({ name: 'Casting', count: 1, challengeIds: [match.id] });
-    expect(smtp.inbox(seeker.email).at(-1)!.subject).toBe('[Open Challenges] Your saved search “Casting” has 1 newly published challenge(s).');
+    expect(smtp.inbox(seeker.email).at(-1)!.subject).toBe('[Open Challenges] Your saved search “Casting” has a newly published challenge.');
 
     // Another user cannot touch it (both sign in again: the clock moved past their tokens).
     seeker.token = (await login(app, seeker.email)).accessToken;

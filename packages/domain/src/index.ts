@@ -26,4 +26,5 @@ export * from './review/aggregate';
 export * from './review/conflicts';
 export * from './decision/decision';
 export * from './notifications/kinds';
+export * from './notifications/sentences';
 export * from './ledger';

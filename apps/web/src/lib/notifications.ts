@@ -1,7 +1,6 @@
 /** In-app notifications as the API lists them, and how the page words them (no server code here). */
-import type { NotificationKind } from '@challenge/domain';
+import { notificationSentenceKey, type NotificationKind, type NotificationSentenceKey } from '@challenge/domain';
 import type { Locale, Translate } from './i18n';
-import type { notifications as messages } from './i18n/notifications.zh-CN';
 
 export interface NotificationItem {
   id: string;
@@ -24,41 +23,10 @@ export interface NotificationPage {
   unread: number;
 }
 
-export type SentenceKey = keyof typeof messages.sentences;
+export type SentenceKey = NotificationSentenceKey;
 
-/** Which sentence tells of a notification: by its kind, refined by the facts it carries. */
-export function sentenceKey(n: Pick<NotificationItem, 'kind' | 'data'>): SentenceKey {
-  switch (n.kind) {
-    case 'challenge_amended':
-      return n.data.amendmentKind === 'deadline_extension' ? 'deadline_extended' : 'challenge_amended';
-    case 'eligibility_result':
-      return n.data.state === 'eligible' ? 'eligible' : n.data.state === 'ineligible' ? 'ineligible' : 'eligibility_result';
-    case 'question_answered':
-      // A follower hears of answers to other people's questions.
-      return n.data.via === 'follow' ? 'question_answered_follow' : 'question_answered';
-    case 'application_deadline_soon':
-      return n.data.days === 1 ? 'application_deadline_last_day' : 'application_deadline_soon';
-    case 'saved_search_match':
-      return n.data.count === 1 ? 'saved_search_match_one' : 'saved_search_match';
-    case 'review_assigned':
-    case 'decision_published':
-    case 'objection_resolved':
-    case 'awarded':
-    case 'milestone_submitted':
-    case 'milestone_returned':
-    case 'milestone_accepted':
-    case 'milestone_verified':
-    case 'milestone_due_soon':
-    case 'milestone_overdue':
-    case 'release_disbursed':
-    case 'release_confirmed':
-    case 'release_disputed':
-      // Narrowed to one of these literals (the `string & {}` of later kinds does not narrow).
-      return n.kind as Extract<SentenceKey, NotificationKind>;
-    default:
-      return 'other';
-  }
-}
+/** Which sentence tells of a notification (the same choice as its e-mail makes). */
+export const sentenceKey = (n: Pick<NotificationItem, 'kind' | 'data'>): SentenceKey => notificationSentenceKey(n.kind, n.data);
 
 /** A sentence cut around the challenge's title, so the page can make the title a link in its own language. */
 export interface Sentence {

@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@challenge/domain';
+import { NOTIFICATION_SENTENCES, NOTIFICATION_SENTENCES_WITHOUT_CHALLENGE, notificationSentenceKey, type NotificationKind } from '@challenge/domain';
 import { mailLink, type MailSettings } from './settings';
 
 export type MailLocale = 'zh-CN' | 'en';
@@ -15,63 +15,6 @@ export interface NotificationMailFacts {
   subjectId: string | null;
   data: Record<string, unknown>;
 }
-
-type Sentences = Record<string, string>;
-
-// The same sentences as the notifications page (apps/web i18n notifications.*), so a mail and its
-// in-app copy say the same thing.
-const SENTENCES: Record<MailLocale, Sentences> = {
-  'zh-CN': {
-    question_answered: '您就榜单「{challenge}」提出的问题已有答复。',
-    question_answered_follow: '您关注的榜单「{challenge}」有一个问题得到了答复。',
-    challenge_amended: '您关注的榜单「{challenge}」发布了补充说明。',
-    deadline_extended: '您关注的榜单「{challenge}」延长了截止时间。',
-    eligible: '您对榜单「{challenge}」的揭榜申请已通过资格审查。',
-    ineligible: '您对榜单「{challenge}」的揭榜申请未通过资格审查。',
-    eligibility_result: '您对榜单「{challenge}」的揭榜申请已有资格审查结果。',
-    review_assigned: '您被分配评审榜单「{challenge}」的揭榜申请。',
-    decision_published: '榜单「{challenge}」的评审结果已公示。',
-    objection_resolved: '您就榜单「{challenge}」提出的异议已处理完毕。',
-    awarded: '您对榜单「{challenge}」的揭榜申请已获揭榜。',
-    milestone_submitted: '「{challenge}」项目的一个里程碑已提交成果，等待验收。',
-    milestone_returned: '「{challenge}」项目的一个里程碑被退回，请查看意见后重新提交。',
-    milestone_accepted: '「{challenge}」项目的一个里程碑已通过验收，等待科工局核验。',
-    milestone_verified: '「{challenge}」项目的一个里程碑已核验，资金拨付已生成。',
-    milestone_due_soon: '「{challenge}」项目的一个里程碑将在 7 天内到期。',
-    milestone_overdue: '「{challenge}」项目的一个里程碑已逾期。',
-    release_disbursed: '「{challenge}」项目的一笔资金已支付，请确认是否收到。',
-    release_confirmed: '「{challenge}」项目的一笔资金已确认到账。',
-    release_disputed: '「{challenge}」项目的一笔资金被报告未到账，请处理。',
-    application_deadline_soon: '榜单「{challenge}」将在 {days} 天内截止申报，您的揭榜申请还是草稿，尚未提交。',
-    saved_search_match: '您保存的搜索「{name}」有 {count} 个新发布的榜单。',
-    other: '榜单「{challenge}」有一条新动态。',
-  },
-  en: {
-    question_answered: 'Your question about “{challenge}” has been answered.',
-    question_answered_follow: 'A question about “{challenge}”, a challenge you follow, has been answered.',
-    challenge_amended: 'A clarification was published for “{challenge}”, a challenge you follow.',
-    deadline_extended: 'The deadline of “{challenge}”, a challenge you follow, was extended.',
-    eligible: 'Your application to “{challenge}” passed the eligibility check.',
-    ineligible: 'Your application to “{challenge}” did not pass the eligibility check.',
-    eligibility_result: 'The eligibility check of your application to “{challenge}” is complete.',
-    review_assigned: 'You were assigned an application to “{challenge}” to review.',
-    decision_published: 'The decision on “{challenge}” has been published for public notice.',
-    objection_resolved: 'Your objection concerning “{challenge}” has been resolved.',
-    awarded: 'Your application to “{challenge}” has been awarded.',
-    milestone_submitted: 'A milestone of the project for “{challenge}” was submitted for acceptance.',
-    milestone_returned: 'A milestone of the project for “{challenge}” was returned; read the feedback and submit it again.',
-    milestone_accepted: 'A milestone of the project for “{challenge}” was accepted and awaits the bureau’s verification.',
-    milestone_verified: 'A milestone of the project for “{challenge}” was verified; its payments are due.',
-    milestone_due_soon: 'A milestone of the project for “{challenge}” is due within 7 days.',
-    milestone_overdue: 'A milestone of the project for “{challenge}” is overdue.',
-    release_disbursed: 'A payment of the project for “{challenge}” was made; confirm whether it arrived.',
-    release_confirmed: 'A payment of the project for “{challenge}” was confirmed as received.',
-    release_disputed: 'A payment of the project for “{challenge}” was reported as not received; please resolve it.',
-    application_deadline_soon: 'Applications to “{challenge}” close within {days} day(s), and your application is still a draft.',
-    saved_search_match: 'Your saved search “{name}” has {count} newly published challenge(s).',
-    other: 'There is news about “{challenge}”.',
-  },
-};
 
 const CHROME: Record<MailLocale, { brand: string; open: string; footer: string; preferences: string; unsubscribe: string }> = {
   'zh-CN': {
@@ -90,19 +33,6 @@ const CHROME: Record<MailLocale, { brand: string; open: string; footer: string; 
   },
 };
 
-function sentenceKey(f: NotificationMailFacts): string {
-  switch (f.kind) {
-    case 'challenge_amended':
-      return f.data.amendmentKind === 'deadline_extension' ? 'deadline_extended' : 'challenge_amended';
-    case 'eligibility_result':
-      return f.data.state === 'eligible' ? 'eligible' : f.data.state === 'ineligible' ? 'ineligible' : 'eligibility_result';
-    case 'question_answered':
-      return f.data.via === 'follow' ? 'question_answered_follow' : 'question_answered';
-    default:
-      return f.kind in SENTENCES.en ? f.kind : 'other';
-  }
-}
-
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
 
 /** Where the mail leads: a project's news to the project, a draft reminder to the draft, a saved search to its results, else the challenge. */
@@ -118,7 +48,8 @@ function targetPath(f: NotificationMailFacts): string {
 export function renderNotificationMail(settings: MailSettings, locale: MailLocale, f: NotificationMailFacts, unsubscribePageUrl: string): RenderedMail {
   const title = f.challenge ? (locale === 'en' && f.challenge.titleEn?.trim() ? f.challenge.titleEn : f.challenge.titleZh) : '';
   const chrome = CHROME[locale];
-  const sentence = fill(SENTENCES[locale][sentenceKey(f)]!, {
+  const sentences = (f.challenge ? NOTIFICATION_SENTENCES : NOTIFICATION_SENTENCES_WITHOUT_CHALLENGE)[locale];
+  const sentence = fill(sentences[notificationSentenceKey(f.kind, f.data)], {
     challenge: title, days: String(f.data.days ?? ''), name: String(f.data.name ?? ''), count: String(f.data.count ?? ''),
   });
   const text = [
