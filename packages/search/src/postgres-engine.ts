@@ -100,7 +100,8 @@ export function createPostgresSearchEngine(options: PostgresSearchOptions = {}):
         return result(tiers, ids.map((id) => ({ id, highlights: [] })), 'none', []);
       }
 
-      // Every term; then, if nothing matched, with typo spellings; then any of the terms.
+      // Every term; then, if the text matched nothing at all, with typo spellings; then any of the terms.
+      // Text that matches but not within the filters is spelled right: only the filters exclude it.
       const sort = q.sort ?? 'relevance';
       const ranked = sort === 'relevance' ? Math.max(rankCandidates, 0) : 0;
       let terms: QueryTerm[] = parsed.terms;
@@ -109,7 +110,7 @@ export function createPostgresSearchEngine(options: PostgresSearchOptions = {}):
       let tsquery = toTsquery(terms, 'all');
       let tiers = await countTiered(db, spec(tsquery), thresholds, ranked);
       if (tiers.total === 0) {
-        const spellings = await findSpellings(db, terms, scope, typoSimilarity);
+        const spellings = tiers.visited > 0 ? new Map<string, string[]>() : await findSpellings(db, terms, scope, typoSimilarity);
         if (spellings.size > 0) {
           terms = withSpellings(terms, spellings);
           tsquery = toTsquery(terms, 'all');
@@ -236,6 +237,8 @@ interface Tiered {
   exact: boolean;
   /** The ranked candidates, best first (empty when not asked for). */
   ranked: { id: string; score: number }[];
+  /** Documents the text matched in the tier's sample, before the filters: 0 only when the text matches nothing in scope. */
+  visited: number;
 }
 
 /**
@@ -312,7 +315,7 @@ function scaled(t: TierRows, sample: Sample): Tiered {
   }
   const published = new Map(t.rows.filter((r) => Number(r.kind) === 1).map((r) => [r.id!, r.published_at ? new Date(r.published_at).getTime() : 0]));
   ranked.sort((a, b) => b.score - a.score || published.get(b.id)! - published.get(a.id)! || (a.id < b.id ? -1 : 1));
-  return { total: t.matched * k, facets: { industry, category, status }, exact: sample === 'all', ranked };
+  return { total: t.matched * k, facets: { industry, category, status }, exact: sample === 'all', ranked, visited: t.visited };
 }
 
 async function orderedIds(db: Db, where: SQL, sort: 'newest' | 'deadline' | 'bounty', limit: number, offset: number): Promise<string[]> {

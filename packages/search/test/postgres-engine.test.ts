@@ -153,6 +153,15 @@ describe('text matching', () => {
     expect(keys(r)).toContain('cylinder');
   });
 
+  test('text spelled right but outside the filters is not "corrected" into other words', async () => {
+    // "support" matches only a high-end-equipment challenge ("hydraulic supports"): within metallurgy
+    // nothing matches, and that is the filters' doing, not a typo's ("supports" is a title word close to it).
+    const r = await search({ text: 'support', filters: { industry: ['metallurgy_new_materials'] } });
+    expect(r.total).toBe(0);
+    expect(r.match).toBe('all');
+    expect(r.corrections).toEqual([]);
+  });
+
   test('a 同音字 typo finds the domain word it sounds like', async () => {
     const r = await search({ text: '高问合金' });
     expect(r.corrections).toEqual([{ from: '高问合金', to: '高温合金' }]);
