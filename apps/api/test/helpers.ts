@@ -25,10 +25,11 @@ export const TEST_BUDGET_YEARS = [2025, 2026, 2027, 2028] as const;
 /**
  * One app and database per test file; closed after the file. The Finance Bureau has set the special
  * fund's budget of the years the tests' clocks reach, so approvals can reserve against it; tests of
- * the budget itself use other years. `fundYears: false` leaves the database empty.
+ * the budget itself use other years. `fundYears: false` leaves the database empty; `onQuery` sees
+ * every statement the app sends.
  */
-export async function setupTestApp(opts: { fundYears?: boolean } = {}): Promise<TestEnv> {
-  const database = await openTestDatabase();
+export async function setupTestApp(opts: { fundYears?: boolean; onQuery?: (query: string) => void } = {}): Promise<TestEnv> {
+  const database = await openTestDatabase({ onQuery: opts.onQuery });
   const clock = new TestClock();
   const dataDir = mkdtempSync(join(tmpdir(), 'challenge-data-'));
   const app = await buildApp({ db: database.db, driver: database.driver, clock, jwtSecret: 'test-secret-that-is-long-enough-0123456789', env: 'test', dataDir });

@@ -35,6 +35,8 @@ export interface DatabaseOptions {
   loadDataDir?: Blob | File;
   poolSize?: number;
   migrationsFolder?: string;
+  /** Called with every statement drizzle sends: the tests count queries per request with it. */
+  onQuery?: (query: string) => void;
 }
 
 /** Finds `migrations/` whether this file runs from source, from a bundle in apps/api/dist, or from the repo root. */
@@ -55,11 +57,17 @@ export function findMigrationsFolder(): string {
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
+  const { onQuery } = options;
+  const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // A dropped connection (server restart) must not crash the process; the pool reconnects.
+    // A dropped connection (server restart) must not crash the process; the pool reconnects. The pool
+    // listens only to idle clients: one checked out (a transaction between statements) emits its
+    // error unheard, which kills the process, unless every client has a listener of its own. Its next
+    // statement fails instead, and the pool discards it on release.
     pool.on('error', () => {});
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    pool.on('connect', (client) => client.on('error', () => {}));
+    const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
     return {
       db,
       driver: 'pg',
@@ -70,7 +78,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   // pg_trgm (search typo lookups, migration 0003) is built into PostgreSQL; PGlite loads it as an extension.
   const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {
     db,
     driver: 'pglite',

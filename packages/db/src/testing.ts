@@ -3,16 +3,16 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from './client';
+import { openDatabase, type Database, type DatabaseOptions } from './client';
 import { withDatabase } from './test-global-setup';
 
 export const onPostgres = (): boolean => inject('testDatabase').kind === 'pg';
 
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(options: Pick<DatabaseOptions, 'onQuery'> = {}): Promise<Database> {
   const spec = inject('testDatabase');
   if (spec.kind === 'pglite') {
     const dump = new Blob([readFileSync(spec.dumpPath)], { type: 'application/x-gzip' });
-    return openDatabase({ loadDataDir: dump });
+    return openDatabase({ loadDataDir: dump, ...options });
   }
   const name = `${spec.prefix}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: spec.url });
@@ -31,7 +31,7 @@ export async function openTestDatabase(): Promise<Database> {
   } finally {
     await admin.end();
   }
-  const database = await openDatabase({ url: withDatabase(spec.url, name), poolSize: 20 });
+  const database = await openDatabase({ url: withDatabase(spec.url, name), poolSize: 20, ...options });
   return {
     ...database,
     close: async () => {
