@@ -28,7 +28,7 @@ export const TEST_BUDGET_YEARS = [2025, 2026, 2027, 2028] as const;
  * the budget itself use other years. `fundYears: false` leaves the database empty; `onQuery` sees
  * every statement the app sends.
  */
-export async function setupTestApp(opts: { fundYears?: boolean; onQuery?: (query: string) => void } = {}): Promise<TestEnv> {
+export async function setupTestApp(opts: { fundYears?: boolean; onQuery?: (query: string, params: unknown[]) => void } = {}): Promise<TestEnv> {
   const database = await openTestDatabase({ onQuery: opts.onQuery });
   const clock = new TestClock();
   const dataDir = mkdtempSync(join(tmpdir(), 'challenge-data-'));

@@ -35,8 +35,8 @@ export interface DatabaseOptions {
   loadDataDir?: Blob | File;
   poolSize?: number;
   migrationsFolder?: string;
-  /** Called with every statement drizzle sends: the tests count queries per request with it. */
-  onQuery?: (query: string) => void;
+  /** Called with every statement drizzle sends: tests count them per request and explain them. */
+  onQuery?: (query: string, params: unknown[]) => void;
 }
 
 /** Finds `migrations/` whether this file runs from source, from a bundle in apps/api/dist, or from the repo root. */
@@ -58,7 +58,7 @@ export function findMigrationsFolder(): string {
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
   const { onQuery } = options;
-  const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
+  const logger = onQuery ? { logQuery: onQuery } : false;
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // A dropped connection (server restart) must not crash the process; the pool reconnects. The pool

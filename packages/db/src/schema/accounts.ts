@@ -71,6 +71,8 @@ export const joinRequests = pgTable(
   },
   (t) => [
     index('join_requests_org_status_idx').on(t.organizationId, t.status),
+    index('join_requests_user_idx').on(t.userId),
+    index('join_requests_decided_by_idx').on(t.decidedBy),
     uniqueIndex('join_requests_user_pending_key').on(t.userId).where(sql`${t.status} = 'pending'`),
   ],
 );

@@ -70,7 +70,8 @@ export const challenges = pgTable(
     index('challenges_created_by_idx').on(t.createdBy),
     // The public list: every filter and sort runs on publicly visible rows (published at some point).
     index('challenges_state_deadline_idx').on(t.state, t.deadline),
-    index('challenges_published_idx').on(t.publishedAt).where(sql`${t.publishedAt} is not null`),
+    // In the list's own order (newest first, then created, then id), so a page is read off the index.
+    index('challenges_newest_idx').on(t.publishedAt.desc().nullsLast(), t.createdAt.desc().nullsFirst(), t.id).where(sql`${t.publishedAt} is not null`),
     index('challenges_industry_idx').on(t.industry, t.publishedAt),
     index('challenges_category_idx').on(t.category, t.publishedAt),
     index('challenges_bounty_idx').on(t.bountyFen),

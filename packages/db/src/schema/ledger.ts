@@ -66,7 +66,7 @@ export const fiscalBudgets = pgTable(
     setBy: uuid('set_by').notNull().references(() => users.id),
     setAt: instant('set_at').notNull(),
   },
-  (t) => [check('fiscal_budgets_not_negative', sql`${t.budgetFen} >= 0`)],
+  (t) => [check('fiscal_budgets_not_negative', sql`${t.budgetFen} >= 0`), index('fiscal_budgets_set_by_idx').on(t.setBy)],
 );
 
 /**

@@ -25,12 +25,16 @@ export const expertProfiles = pgTable(
 );
 
 /** A challenge's scoring rubric when the bureau changed it from the default (packages/domain review/rubric.ts). */
-export const challengeRubrics = pgTable('challenge_rubrics', {
-  challengeId: uuid('challenge_id').primaryKey().references(() => challenges.id),
-  criteria: jsonb('criteria').notNull(),
-  updatedBy: uuid('updated_by').notNull().references(() => users.id),
-  updatedAt: instant('updated_at').notNull(),
-});
+export const challengeRubrics = pgTable(
+  'challenge_rubrics',
+  {
+    challengeId: uuid('challenge_id').primaryKey().references(() => challenges.id),
+    criteria: jsonb('criteria').notNull(),
+    updatedBy: uuid('updated_by').notNull().references(() => users.id),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [index('challenge_rubrics_updated_by_idx').on(t.updatedBy)],
+);
 
 /**
  * One expert assigned to one application. The expert first declares whether they have a conflict

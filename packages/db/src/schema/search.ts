@@ -54,7 +54,8 @@ export const searchDocuments = pgTable(
     index('search_documents_public_vector_10pct_idx').using('gin', t.publicVector).where(sql`${t.visibility} = 'restricted' and ${t.bucket} < 10`),
     index('search_documents_bucket_idx').on(t.bucket),
     index('search_documents_title_words_idx').using('gin', t.titleWords.op('gin_trgm_ops')),
-    index('search_documents_published_idx').on(t.publishedAt),
+    // In the engine's 'newest' order, so a page without text is read off the index.
+    index('search_documents_newest_idx').on(t.publishedAt.desc().nullsLast(), t.createdAt.desc().nullsFirst(), t.challengeId),
     index('search_documents_deadline_idx').on(t.deadline),
     index('search_documents_bounty_idx').on(t.bountyFen),
     index('search_documents_owner_idx').on(t.ownerOrganizationId),

@@ -1,7 +1,7 @@
 import { challenges, organizations } from '@challenge/db';
 import { AppError, type Actor, type ChallengeCategory, type ChallengeIndustry, type ChallengeState } from '@challenge/domain';
 import { PUBLIC_FIELDS, type SearchFilters, type SearchHit, type SearchQuery, type SearchScope } from '@challenge/search';
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ChallengeListItemView, ChallengeListPageView } from '../../schemas/challenges';
 import type { ServiceContext } from '../context';
 import { searchEngineOf } from '../search/engine';
@@ -39,9 +39,10 @@ const PUBLIC_HIGHLIGHT_FIELDS: readonly string[] = PUBLIC_FIELDS;
  * summary shape, whatever the reader's rights; with search text they carry highlights, from the
  * details only where the reader may see them.
  *
- * With text the search engine finds, ranks and counts the matches. Without text the list comes from
- * the challenges table as before, and only the facet counts from the engine, which counts a large
- * list on its 1% sample (flagged `countsExact: false`) instead of grouping the whole table.
+ * With text the search engine finds, ranks and counts the matches. Without text the page comes from
+ * the challenges table as before, and the total and facet counts from the engine, which counts a
+ * large list on its 1% sample (flagged `countsExact: false`) instead of counting the whole table on
+ * every page.
  */
 export async function listChallenges(ctx: ServiceContext, actor: Actor, q: ChallengeListQuery): Promise<ChallengeListPageView> {
   const now = ctx.clock.now();
@@ -58,8 +59,8 @@ export async function listChallenges(ctx: ServiceContext, actor: Actor, q: Chall
     return { items: await present(ctx, actor, result.items, now), total, page: q.page, pageSize: q.pageSize, facets, countsExact, match, corrections, engine: result.engine };
   }
 
-  const [list, counted] = await Promise.all([listFromTable(ctx, actor, q, scope, now), engine.query(ctx.db, { ...search, page: 1, pageSize: 1 })]);
-  return { ...list, page: q.page, pageSize: q.pageSize, facets: counted.facets, countsExact: counted.countsExact, match: 'none', corrections: [], engine: counted.engine };
+  const [items, counted] = await Promise.all([listFromTable(ctx, actor, q, scope, now), engine.query(ctx.db, { ...search, page: 1, pageSize: 1 })]);
+  return { items, total: counted.total, page: q.page, pageSize: q.pageSize, facets: counted.facets, countsExact: counted.countsExact, match: 'none', corrections: [], engine: counted.engine };
 }
 
 /** Which challenges the reader may list at all; refuses what they may not ask for. */
@@ -115,7 +116,7 @@ function statusCondition(status: ChallengeState, now: Date): SQL {
   return eq(challenges.state, status);
 }
 
-/** The list without search text, from the challenges table. */
+/** A page of the list without search text, from the challenges table (the engine counts it). */
 async function listFromTable(ctx: ServiceContext, actor: Actor, q: ChallengeListQuery, scope: SearchScope, now: Date) {
   const conditions: SQL[] = [];
   // Staff belong to no organisation: they own nothing.
@@ -136,17 +137,14 @@ async function listFromTable(ctx: ServiceContext, actor: Actor, q: ChallengeList
     : !sort && q.status === 'pending_review' ? [sql`${challenges.submittedAt} asc nulls last`]
     : [sql`${challenges.publishedAt} desc nulls last`, desc(challenges.createdAt)];
 
-  const [rows, [total]] = await Promise.all([
-    ctx.db
-      .select({ challenge: challenges, owner: ownerNameColumns })
-      .from(challenges)
-      .innerJoin(organizations, eq(organizations.id, challenges.ownerOrganizationId))
-      .where(where)
-      .orderBy(...order, asc(challenges.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(challenges).where(where),
-  ]);
+  const rows = await ctx.db
+    .select({ challenge: challenges, owner: ownerNameColumns })
+    .from(challenges)
+    .innerJoin(organizations, eq(organizations.id, challenges.ownerOrganizationId))
+    .where(where)
+    .orderBy(...order, asc(challenges.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
 
   const facts = await loadReaderFacts(ctx.db, actor, rows.map((r) => r.challenge.id));
   const items: ChallengeListItemView[] = [];
@@ -155,5 +153,5 @@ async function listFromTable(ctx: ServiceContext, actor: Actor, q: ChallengeList
     // The query should only find what the reader may see; the access rule has the last word.
     if (access !== 'none') items.push({ ...summaryView(challenge, owner, access, now), highlights: [] });
   }
-  return { items, total: total?.n ?? 0 };
+  return items;
 }
