@@ -16,8 +16,8 @@ const newest = (dir) => {
 const stale = (output, ...sources) => !existsSync(output) || sources.some((s) => newest(s) > statSync(output).mtimeMs);
 
 if (stale('apps/api/dist/pglite-template.tar.gz', 'apps/api/src', 'packages', 'migrations')) execFileSync('node', ['scripts/build.mjs', 'api'], { stdio: 'inherit' });
-// The one-shot modes (npm run db:migrate, search:reindex, ledger:check) serve no pages: no web build for them.
-const oneShot = ['--migrate-only', '--reindex-only', '--ledger-check'].some((flag) => process.argv.includes(flag));
+// The one-shot modes (npm run db:migrate, search:reindex, ledger:check, db:backup …) serve no pages: no web build for them.
+const oneShot = ['--migrate-only', '--reindex-only', '--ledger-check', '--db-backup', '--db-restore', '--db-to-postgres'].some((flag) => process.argv.includes(flag));
 if (!oneShot && stale('apps/web/build/handler.js', 'apps/web/src', 'packages/domain/src')) {
   execFileSync('node', ['scripts/build.mjs', 'web'], { stdio: 'inherit' });
 }

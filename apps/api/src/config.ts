@@ -37,14 +37,23 @@ export interface Config {
   mailFrom: string;
   /** How often the e-mail outbox is sent (MAIL_INTERVAL_MS). */
   mailIntervalMs: number;
+  /** LOG_REQUESTS=1 / 0: JSON request logs on standard output; on by default in production only. */
+  logRequests: boolean;
   version: string;
+}
+
+/**
+ * Where the database is, and nothing else: the database tools (ops/cli.ts) need no JWT secret and
+ * must not write one into a data folder they are about to restore.
+ */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Pick<Config, 'databaseUrl' | 'dataDir'> {
+  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: resolve(env.DATA_DIR ?? './data') };
 }
 
 /** Reads the environment once at start; nothing else reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
-  const dataDir = resolve(env.DATA_DIR ?? './data');
-  const databaseUrl = env.DATABASE_URL || undefined;
+  const { dataDir, databaseUrl } = loadDatabaseConfig(env);
   return {
     env: mode,
     port: Number(env.PORT ?? 3000),
@@ -67,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || '揭榜挂帅 Open Challenges <no-reply@localhost>',
     mailIntervalMs: Number(env.MAIL_INTERVAL_MS ?? 5_000),
+    logRequests: env.LOG_REQUESTS ? env.LOG_REQUESTS === '1' : mode === 'production',
     version: env.npm_package_version ?? readVersion(),
   };
 }

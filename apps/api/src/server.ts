@@ -9,7 +9,7 @@
  * thing and exit.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migratedPgliteDump, openDatabase } from '@challenge/db';
@@ -17,6 +17,7 @@ import { isMeilisearchEngine, reindexMeilisearch } from '@challenge/search';
 import { buildApp } from './app';
 import { systemClock, TestClock } from './clock';
 import { loadConfig } from './config';
+import { opsCommand } from './ops/cli';
 import { startDeadlineSweeper } from './jobs/deadline-sweeper';
 import { startMilestoneReminders } from './jobs/milestone-reminders';
 import { startNotificationOutbox } from './jobs/notification-outbox';
@@ -41,6 +42,9 @@ if (templateFlag >= 0) {
   writeFileSync(process.argv[templateFlag + 1] ?? pgliteTemplate, Buffer.from(await (await migratedPgliteDump()).arrayBuffer()));
   process.exit(0);
 }
+// npm run db:backup, db:restore, db:to-postgres (ops/cli.ts): before loadConfig, which would write a JWT secret into the data folder.
+const ops = opsCommand(process.argv);
+if (ops) process.exit(await ops());
 
 const config = loadConfig();
 const pgliteDir = join(config.dataDir, 'pglite');
@@ -87,6 +91,8 @@ process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 // adapter-node refuses form posts over 512 KB; an attachment may be 10 MB (the API checks the exact limit).
 process.env.BODY_SIZE_LIMIT ??= '12M';
 const web = await loadWebHandler(process.env.WEB_HANDLER ?? join(repoRoot, 'apps/web/build/handler.js'));
+// Answers being written, so a stop can let them finish and then close their connections (below).
+const inFlight = new Set<ServerResponse>();
 
 const app = await buildApp({
   db: database.db,
@@ -97,12 +103,14 @@ const app = await buildApp({
   jwtSecret: config.jwtSecret,
   env: config.env,
   version: config.version,
-  logger: process.env.LOG_REQUESTS === '1',
+  logger: config.logRequests,
   trustProxy: config.trustProxy,
   loginRateLimit: config.loginRateLimit,
   publicUrl: config.publicUrl,
   serverFactory: (apiHandler) =>
     createServer((req, res) => {
+      inFlight.add(res);
+      res.once('close', () => inFlight.delete(res));
       const path = req.url ?? '/';
       if (path === '/api' || path.startsWith('/api/') || path.startsWith('/api?') || !web) return apiHandler(req, res);
       if (!config.trustProxy || !req.headers['x-forwarded-proto']) {
@@ -151,7 +159,11 @@ const alerts = startSavedSearchAlerts(ctx, {
   onError: (err) => console.error('saved-search alerts failed; retrying at the next tick', err),
 });
 
-const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : folderTransport(join(config.dataDir, 'mail'), config.mailFrom);
+// A database with demo data keeps its mail on this machine even when SMTP_URL is set: the demo's people
+// are made up, but some of their addresses are at real institutions' domains.
+const mailTransport = config.smtpUrl && demoAccounts.length === 0
+  ? smtpTransport(config.smtpUrl, config.mailFrom)
+  : folderTransport(join(config.dataDir, 'mail'), config.mailFrom);
 const mailer = startMailOutbox(ctx, mailTransport, {
   intervalMs: config.mailIntervalMs,
   onError: (err) => console.error('e-mail outbox: not sent; retrying at the next tick', err),
@@ -170,27 +182,38 @@ console.log(`\n揭榜挂帅 Open Challenge marketplace — ready in ${Math.round
 console.log(`  ${url}   (API ${url}/api, docs ${url}/api/docs)`);
 const searchLine = isMeilisearchEngine(search) ? `Meilisearch at ${config.meilisearch!.url} (PostgreSQL when it does not answer)` : 'PostgreSQL';
 console.log(`  e-mail: ${mailTransport.describe}; links point to ${config.publicUrl}`);
+if (config.smtpUrl && demoAccounts.length > 0) console.log('  SMTP_URL is ignored: this database holds demo data, whose mail stays in the folder above');
 console.log(`  database: ${database.driver === 'pg' ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}; search: ${searchLine}${web ? '' : '; web app not built (npm run build)'}`);
 if (demoAccounts.length > 0) {
   console.log('  demo accounts:');
   for (const a of demoAccounts) console.log(`    ${a.role.padEnd(10)} ${a.email.padEnd(32)} ${a.password}`);
 }
 
+/**
+ * SIGTERM (and Ctrl-C): stop accepting at once, let the requests in flight finish and the loops end
+ * their passes, then close Fastify and the database and exit 0. Fastify closes only after the last
+ * answer: a page being rendered still calls the API in-process (web-bridge.ts), which a closing
+ * Fastify refuses. Each answer in flight closes its connection when done, or a keep-alive client would
+ * hold the stop open until its connection timed out. A request or pass that hangs is left to the
+ * supervisor's SIGKILL, which the database survives (apps/api/test/faults.test.ts).
+ */
 let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (closing) return;
-    closing = true;
-    await sweeper.stop();
-    await reminders.stop();
-    await notifier.stop();
-    await draftReminders.stop();
-    await alerts.stop();
-    await mailer.stop();
-    mailTransport.close();
-    await outbox?.stop();
-    await app.close();
-    await database.close();
-    process.exit(0);
-  });
-}
+const stop = async () => {
+  if (closing) return;
+  closing = true;
+  const answered = new Promise<void>((resolve) => app.server.close(() => resolve()));
+  for (const res of inFlight) {
+    if (!res.headersSent) res.setHeader('connection', 'close');
+    res.once('close', () => app.server.closeIdleConnections());
+  }
+  await Promise.all([
+    answered,
+    sweeper.stop(), reminders.stop(), notifier.stop(), draftReminders.stop(), alerts.stop(), outbox?.stop(),
+    mailer.stop().then(() => mailTransport.close()),
+  ]);
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

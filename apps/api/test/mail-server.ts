@@ -8,6 +8,7 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  messageId: string | undefined;
   headers: ParsedMail['headers'];
 }
 
@@ -22,21 +23,29 @@ export interface TestMailServer {
   close(): Promise<void>;
 }
 
-export async function startMailServer(): Promise<TestMailServer> {
+/**
+ * `beforeAccept` runs when a mail has fully arrived (it is already in `received`) and before the
+ * server answers 250: a test can hold the answer, or kill the sender meanwhile.
+ */
+export async function startMailServer(options: { beforeAccept?: (mail: ReceivedMail) => Promise<void> | void } = {}): Promise<TestMailServer> {
   const received: ReceivedMail[] = [];
   const pending: Promise<void>[] = [];
+  // A sender killed in the middle of a mail (faults.test.ts) resets its connection: the server reports
+  // that as an error event, which unheard would end the test process.
   const make = () => new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
       const to = session.envelope.rcptTo.map((r) => r.address);
-      pending.push(simpleParser(stream).then((m) => {
-        received.push({ to, subject: m.subject ?? '', text: m.text ?? '', headers: m.headers });
+      pending.push(simpleParser(stream).then(async (m) => {
+        const mail = { to, subject: m.subject ?? '', text: m.text ?? '', messageId: m.messageId, headers: m.headers };
+        received.push(mail);
+        await options.beforeAccept?.(mail);
         callback();
       }, callback));
     },
-  });
+  }).on('error', () => {});
   let server = make();
   const listen = (port: number) => new Promise<number>((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.server.address() as AddressInfo).port)));
   const port = await listen(0);

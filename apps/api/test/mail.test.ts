@@ -237,7 +237,7 @@ describe('notification e-mail', () => {
     expect(smtp.inbox(asker.email)).toHaveLength(sent + 1);
     const [row] = await db.select().from(emailOutbox).where(and(eq(emailOutbox.userId, asker.userId), eq(emailOutbox.kind, 'question_answered')));
     expect(row).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
-    expect((await app.inject({ method: 'GET', url: '/api/health' })).json().outbox).toEqual({ eventsPending: 0, mailPending: 0, mailFailed: 0, mailOldestDueSeconds: null });
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).json().outbox).toEqual({ eventsPending: 0, eventsOldestSeconds: null, mailPending: 0, mailFailed: 0, mailOldestDueSeconds: null });
   });
 });
 

@@ -1,9 +1,24 @@
 import { env } from '$env/dynamic/private';
+import { env as publicEnv } from '$env/dynamic/public';
 import type { Handle, HandleFetch, HandleServerError } from '@sveltejs/kit';
 import { createTranslator, isLocale, negotiateLocale, type Locale } from '$lib/i18n';
 import { LANG_COOKIE, resolveSession } from '$lib/server/session';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * On every answer of the web app, next to the Content-Security-Policy SvelteKit writes for pages
+ * (svelte.config.js). HSTS only when the public address is https, so a plain-http localhost is never
+ * pinned to TLS it does not have.
+ */
+function setSecurityHeaders(headers: Headers) {
+  headers.set('x-content-type-options', 'nosniff');
+  headers.set('x-frame-options', 'DENY');
+  headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+  headers.set('cross-origin-opener-policy', 'same-origin');
+  headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+  if (publicEnv.PUBLIC_URL?.startsWith('https:')) headers.set('strict-transport-security', 'max-age=31536000');
+}
 
 function localeOf(cookie: string | undefined, acceptLanguage: string | null): Locale {
   return isLocale(cookie) ? cookie : negotiateLocale(acceptLanguage);
@@ -17,10 +32,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 
   // SvelteKit itself only checks the origin of form posts; every state-changing request is checked here.
   if (!SAFE_METHODS.has(event.request.method) && event.request.headers.get('origin') !== event.url.origin) {
-    return new Response(createTranslator(locale)('errors.originMismatch'), {
+    const refused = new Response(createTranslator(locale)('errors.originMismatch'), {
       status: 403,
       headers: { 'content-type': 'text/plain; charset=utf-8', 'content-language': locale },
     });
+    setSecurityHeaders(refused.headers);
+    return refused;
   }
 
   const session = await resolveSession(event);
@@ -33,6 +50,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   try {
     response.headers.set('content-language', locale);
     response.headers.append('vary', 'cookie, accept-language');
+    setSecurityHeaders(response.headers);
   } catch {
     // Immutable headers (a proxied response): nothing to add.
   }

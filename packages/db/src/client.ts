@@ -9,7 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
+import { ReleasingPool } from './releasing-pool';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -60,7 +60,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const { onQuery } = options;
   const logger = onQuery ? { logQuery: onQuery } : false;
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new ReleasingPool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // A dropped connection (server restart) must not crash the process; the pool reconnects. The pool
     // listens only to idle clients: one checked out (a transaction between statements) emits its
     // error unheard, which kills the process, unless every client has a listener of its own. Its next

@@ -8,7 +8,8 @@ import { withDatabase } from './test-global-setup';
 
 export const onPostgres = (): boolean => inject('testDatabase').kind === 'pg';
 
-export async function openTestDatabase(options: Pick<DatabaseOptions, 'onQuery'> = {}): Promise<Database> {
+/** On PostgreSQL `url` is the copy's connection string, for a server process started on it. */
+export async function openTestDatabase(options: Pick<DatabaseOptions, 'onQuery'> = {}): Promise<Database & { url?: string }> {
   const spec = inject('testDatabase');
   if (spec.kind === 'pglite') {
     const dump = new Blob([readFileSync(spec.dumpPath)], { type: 'application/x-gzip' });
@@ -31,9 +32,11 @@ export async function openTestDatabase(options: Pick<DatabaseOptions, 'onQuery'>
   } finally {
     await admin.end();
   }
-  const database = await openDatabase({ url: withDatabase(spec.url, name), poolSize: 20, ...options });
+  const url = withDatabase(spec.url, name);
+  const database = await openDatabase({ url, poolSize: 20, ...options });
   return {
     ...database,
+    url,
     close: async () => {
       await database.close();
       const drop = new pg.Client({ connectionString: spec.url });

@@ -52,6 +52,7 @@ export type ErrorCode =
   | 'transfer_invalid'
   | 'saved_search_limit_reached'
   | 'link_invalid'
+  | 'service_unavailable'
   | 'internal';
 
 /**

@@ -149,6 +149,10 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, Record<Locale, Message>> = {
     'zh-CN': { title: '文件过大', detail: '请求内容超过大小上限（附件最大 10 MB）。' },
     en: { title: 'Too large', detail: 'The request is larger than the limit (attachments: at most 10 MB).' },
   },
+  service_unavailable: {
+    'zh-CN': { title: '服务暂不可用', detail: '服务暂时无法连接数据库，请在 {retryAfter} 秒后重试。' },
+    en: { title: 'Service unavailable', detail: 'The service cannot reach its database right now; please try again in {retryAfter} seconds.' },
+  },
   internal: {
     'zh-CN': { title: '服务器错误', detail: '服务器出现意外错误，请稍后再试。' },
     en: { title: 'Server error', detail: 'Something went wrong on our side; please try again later.' },

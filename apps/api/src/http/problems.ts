@@ -1,4 +1,5 @@
-import { AppError, type ErrorCode } from '@challenge/domain';
+import { isDatabaseUnavailable } from '@challenge/db';
+import { AppError, type ErrorCode, type FieldIssue } from '@challenge/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { negotiateLocale, type Locale } from './locale';
 import { FIELD_MESSAGES, FIELD_PARAM_WORDS, PROBLEM_MESSAGES } from './problem-messages';
@@ -55,6 +56,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   idempotency_in_progress: 409,
   // A malformed transfer is a bug, never the caller's input.
   transfer_invalid: 500,
+  // The database could not be reached (a restart, a failover): worth retrying, unlike a 500.
+  service_unavailable: 503,
   internal: 500,
 };
 
@@ -74,6 +77,8 @@ export interface Problem {
   code: ErrorCode;
   instance?: string;
   errors?: FieldError[];
+  /** 5xx only: the request's id (also X-Request-Id), for the user to quote and the operator to find in the logs. */
+  requestId?: string;
 }
 
 const fill = (template: string, params: Record<string, unknown>) =>
@@ -117,6 +122,9 @@ function validationErrors(error: FastifyError, locale: Locale): FieldError[] {
   });
 }
 
+/** A database restart takes seconds; a client told to come back sooner would only find it down again. */
+const RETRY_AFTER_UNAVAILABLE_S = 5;
+
 /** Maps every error to RFC 9457 problem details; 5xx details never reach the client. */
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   const locale = negotiateLocale(request.headers['accept-language']);
@@ -129,6 +137,7 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     const errors = field ? [{ field, code: error.code, message: PROBLEM_MESSAGES[error.code][locale].title }] : undefined;
     return problemFor(error.code, locale, error.params, errors);
   }
+  if (isDatabaseUnavailable(error)) return problemFor('service_unavailable', locale, { retryAfter: RETRY_AFTER_UNAVAILABLE_S });
   const e = error as FastifyError;
   if (e.validation) return problemFor('validation_failed', locale, {}, validationErrors(e, locale));
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
@@ -147,14 +156,55 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }
 
+/**
+ * Fastify's `frameworkErrors`: a URL the router cannot take apart (invalid percent-encoding, a path
+ * parameter over 100 characters) is answered before any handler, as plain JSON unless given this.
+ */
+export function frameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  return sendProblem(reply, { ...toProblem(error, request), instance: request.url });
+}
+
+/** Half of a UTF-16 surrogate pair: UTF-8 has no encoding for it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Text the database cannot hold as sent: a NUL (PostgreSQL's text and jsonb have none) or a lone surrogate. */
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+/**
+ * What the schemas let through but the database cannot take, refused as the schema would refuse it
+ * (each found by fuzzing every route, each a 500): a NUL in any text or key (`{"body":"a\u0000b"}`);
+ * a lone surrogate — jsonb refuses it (a saved search's query), text columns would quietly store
+ * U+FFFD instead; and a non-finite number: Ajv coerces "Infinity" or "1e400" in a path or query
+ * string into a number and then skips the range checks, which it applies to finite numbers only
+ * (`?page=Infinity`).
+ */
+async function refuseUnstorableInput(request: FastifyRequest) {
+  const issues: FieldIssue[] = [];
+  // A stack, not recursion: a route without a body schema takes JSON nested 50,000 deep.
+  const stack: [string, unknown][] = [['params', request.params], ['querystring', request.query], ['body', request.body]];
+  while (stack.length > 0) {
+    const [field, value] = stack.pop()!;
+    if (typeof value === 'string' && unstorable(value)) issues.push({ field, code: 'invalid' });
+    else if (typeof value === 'number' && !Number.isFinite(value)) issues.push({ field, code: 'type' });
+    else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+      for (const [key, item] of Object.entries(value)) {
+        if (unstorable(key)) issues.push({ field: `${field}.${key}`, code: 'invalid' });
+        else stack.push([`${field}.${key}`, item]);
+      }
+    }
+  }
+  if (issues.length > 0) throw AppError.invalid(issues);
+}
+
 export function registerProblemHandlers(app: FastifyInstance) {
+  app.addHook('preHandler', refuseUnstorableInput);
   app.setErrorHandler((error: unknown, request, reply) => {
     const problem = toProblem(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     if (error instanceof AppError && error.code === 'rate_limited' && error.params.retryAfter) {
       reply.header('retry-after', String(error.params.retryAfter));
     }
-    return sendProblem(reply, { ...problem, instance: request.url });
+    if (problem.code === 'service_unavailable') reply.header('retry-after', String(RETRY_AFTER_UNAVAILABLE_S));
+    return sendProblem(reply, { ...problem, instance: request.url, ...(problem.status >= 500 ? { requestId: request.id } : {}) });
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, { ...problemFor('not_found', negotiateLocale(request.headers['accept-language'])), instance: request.url }));
 }

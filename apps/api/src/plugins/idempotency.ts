@@ -55,8 +55,15 @@ const plugin: FastifyPluginAsync<{ services: ServiceContext }> = async (app, { s
     const key = request.idempotencyKey;
     if (!key || !request.actor) return payload;
     const where = and(eq(idempotencyKeys.userId, request.actor.userId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.statusCode));
-    if (reply.statusCode >= 500) await db.delete(idempotencyKeys).where(where);
-    else await db.update(idempotencyKeys).set({ statusCode: reply.statusCode, contentType: String(reply.getHeader('content-type') ?? ''), response: typeof payload === 'string' ? payload : null }).where(where);
+    try {
+      if (reply.statusCode >= 500) await db.delete(idempotencyKeys).where(where);
+      else await db.update(idempotencyKeys).set({ statusCode: reply.statusCode, contentType: String(reply.getHeader('content-type') ?? ''), response: typeof payload === 'string' ? payload : null }).where(where);
+    } catch (err) {
+      // The database went away after the answer was decided (a restart): the answer still goes out —
+      // a failing hook would replace it with Fastify's own 500, quoting the statement. The key stays
+      // claimed, so a retry is told it is in progress until it is taken for dead (STALE_MS).
+      request.log.error({ err }, 'idempotency key not recorded');
+    }
     return payload;
   });
 };

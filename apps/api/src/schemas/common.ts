@@ -8,6 +8,7 @@ export const Problem = Type.Object(
     detail: Type.String(),
     code: Type.String(),
     instance: Type.Optional(Type.String()),
+    requestId: Type.Optional(Type.String({ description: 'On a 5xx: the request id (also the X-Request-Id header), to quote to the operator' })),
     errors: Type.Optional(Type.Array(Type.Object({
       field: Type.String(),
       code: Type.String(),

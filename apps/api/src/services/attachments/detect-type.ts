@@ -42,6 +42,24 @@ function textKind(buf: Buffer): Detected {
   return { ok: true, contentType: 'text/plain; charset=utf-8', kind: 'text' };
 }
 
+type Kind = Extract<Detected, { ok: true }>['kind'];
+
+/** The extensions a file of each kind may be called by. */
+const EXTENSIONS: Record<Kind, readonly string[]> = {
+  pdf: ['pdf'], png: ['png'], jpeg: ['jpg', 'jpeg'], zip: ['zip'], docx: ['docx'], xlsx: ['xlsx'], text: ['txt', 'csv', 'tsv', 'md', 'log'],
+};
+
+/**
+ * Whether the name agrees with what the content is. The name travels with the download and decides
+ * what the reader's computer does on opening it, so text called `report.bat` or `scan.js` (run by
+ * Windows, not read) is refused like a PNG called `.pdf`. A name without an extension opens nothing.
+ */
+export function nameAgreesWithContent(filename: string, kind: Kind): boolean {
+  const dot = filename.lastIndexOf('.');
+  if (dot <= 0) return true;
+  return EXTENSIONS[kind].includes(filename.slice(dot + 1).toLowerCase());
+}
+
 /** Names of the entries in a ZIP's central directory (found through the end-of-central-directory record). */
 function zipEntryNames(buf: Buffer): string[] | null {
   // EOCD: signature 0x06054b50, at least 22 bytes, followed by a comment of up to 65535 bytes.

@@ -7,7 +7,7 @@ import { milestoneFor } from '../projects/records';
 import { lockVisibleChallenge } from '../challenges/records';
 import { assertDraftEditable } from '../challenges/rules';
 import { inTransaction, type ServiceContext } from '../context';
-import { detectFileType } from './detect-type';
+import { detectFileType, nameAgreesWithContent } from './detect-type';
 import { newStorageName, removeStoredFile, writeStoredFile } from './storage';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -49,6 +49,7 @@ export async function uploadAttachment(ctx: ServiceContext, actor: Actor, input:
       if (detected.reason === 'empty') throw AppError.invalid([{ field: 'body', code: 'empty' }]);
       throw new AppError('file_type_not_allowed', { reason: detected.reason });
     }
+    if (!nameAgreesWithContent(filename, detected.kind)) throw new AppError('file_type_not_allowed', { reason: 'name_mismatch' });
     const [existing] = await tx
       .select({ n: count() })
       .from(attachments)

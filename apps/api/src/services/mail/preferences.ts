@@ -29,6 +29,9 @@ export async function getEmailPreferences(ctx: ServiceContext, actor: Actor): Pr
 /** Sets the choices given; kinds not named keep theirs. */
 export async function setEmailPreferences(ctx: ServiceContext, actor: Actor, choices: { kind: NotificationKind; email: boolean }[]): Promise<EmailPreferences> {
   const user = signedIn(actor);
+  // One statement may not set a row twice (PostgreSQL refuses it: the same kind twice was a 500).
+  const issues = choices.flatMap((c, i) => (choices.findIndex((d) => d.kind === c.kind) < i ? [{ field: `kinds.${i}.kind`, code: 'duplicate' }] : []));
+  if (issues.length > 0) throw AppError.invalid(issues);
   await upsert(ctx, user.userId, choices);
   return getEmailPreferences(ctx, actor);
 }

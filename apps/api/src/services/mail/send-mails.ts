@@ -11,34 +11,41 @@ export const MAX_MAIL_ATTEMPTS = 8;
 export const retryDelayMs = (attempts: number) => Math.min(2 ** Math.max(attempts - 1, 0), 120) * 60_000;
 
 /**
- * One batch of the e-mail outbox: due mails, oldest first, locked with SKIP LOCKED so replicas share
- * the work; each is handed to the transport and marked sent, or rescheduled with a growing delay.
- * A mail accepted by the server but not marked (the process died between) may go out twice; one lost
- * is worse. Returns how many mails were attempted.
+ * One batch of the e-mail outbox: due mails, oldest first, each claimed in a transaction of its own
+ * (SKIP LOCKED, so replicas share the work) that counts the attempt and moves the next one to when a
+ * failure would retry it. The claim outlives the transaction, so nothing is locked while the SMTP
+ * server answers (on PGlite an open transaction stops every other query). The mail is then marked sent,
+ * or its error kept. A process that dies between the server's acceptance and that mark sends the mail
+ * again at its retry time: at least once, with the same Message-ID (transport.ts), so a receiver can
+ * drop the copy; one lost is worse. Returns how many mails were attempted.
  */
 export async function sendDueMails(ctx: ServiceContext, transport: MailTransport, limit = MAIL_BATCH_SIZE): Promise<number> {
-  return inTransaction(ctx, async (tx) => {
+  let attempted = 0;
+  for (; attempted < limit; attempted++) {
     const now = ctx.clock.now();
-    const due = await queryRows<{ id: string; to_address: string; subject: string; text: string; unsubscribe_url: string | null; attempts: number; secret: boolean }>(tx, sql`
-      select id, to_address, subject, text, unsubscribe_url, attempts, secret from ${emailOutbox}
-      where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
-      order by next_attempt_at, created_at limit ${limit} for update skip locked`);
-    for (const m of due) {
-      try {
-        await transport.send({ id: m.id, to: m.to_address, subject: m.subject, text: m.text, unsubscribeUrl: m.unsubscribe_url });
-        await tx.update(emailOutbox)
-          .set({ status: 'sent', sentAt: now, attempts: m.attempts + 1, lastError: null, ...(m.secret ? { text: '' } : {}) })
-          .where(eq(emailOutbox.id, m.id));
-      } catch (err) {
-        const attempts = m.attempts + 1;
-        await tx.update(emailOutbox).set({
-          attempts, lastError: String((err as Error)?.message ?? err).slice(0, 500),
-          ...(attempts >= MAX_MAIL_ATTEMPTS ? { status: 'failed' as const } : { nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) }),
-        }).where(eq(emailOutbox.id, m.id));
-      }
+    const m = await inTransaction(ctx, async (tx) => {
+      const [due] = await queryRows<{ id: string; to_address: string; subject: string; text: string; unsubscribe_url: string | null; attempts: number; secret: boolean }>(tx, sql`
+        select id, to_address, subject, text, unsubscribe_url, attempts, secret from ${emailOutbox}
+        where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+        order by next_attempt_at, created_at limit 1 for update skip locked`);
+      if (!due) return null;
+      const attempts = due.attempts + 1;
+      await tx.update(emailOutbox).set({ attempts, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) }).where(eq(emailOutbox.id, due.id));
+      return { ...due, attempts };
+    });
+    if (!m) break;
+    try {
+      await transport.send({ id: m.id, to: m.to_address, subject: m.subject, text: m.text, unsubscribeUrl: m.unsubscribe_url });
+      await ctx.db.update(emailOutbox)
+        .set({ status: 'sent', sentAt: now, lastError: null, ...(m.secret ? { text: '' } : {}) })
+        .where(eq(emailOutbox.id, m.id));
+    } catch (err) {
+      await ctx.db.update(emailOutbox)
+        .set({ lastError: String((err as Error)?.message ?? err).slice(0, 500), ...(m.attempts >= MAX_MAIL_ATTEMPTS ? { status: 'failed' as const } : {}) })
+        .where(eq(emailOutbox.id, m.id));
     }
-    return due.length;
-  });
+  }
+  return attempted;
 }
 
 /**

@@ -21,7 +21,9 @@ export interface MailTransport {
 function message(from: string, mail: OutgoingMail) {
   return {
     from, to: mail.to, subject: mail.subject, text: mail.text,
-    // The outbox id as Message-ID-ish reference: a receiver can tell a retry from a new mail.
+    // Derived from the outbox row, not random per send: a mail sent again after a crash (send-mails.ts)
+    // carries the Message-ID of the first, so a receiver can recognise the copy.
+    messageId: `<${mail.id}@${from.match(/@([^\s@>]+)>?\s*$/)?.[1] ?? 'localhost'}>`,
     headers: {
       'X-Outbox-Id': mail.id,
       ...(mail.unsubscribeUrl ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
