@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, apiLogin, BUREAU_EMAIL, checkPage, expectPage, freshUscc, launch, LOCALES, MESSAGES, newContext, signIn, unique, waitForHydration, type Locale } from './support';
+import { apiCall, apiLogin, BUREAU_EMAIL, checkSharedState, expectPage, freshUscc, launch, LOCALES, MESSAGES, newContext, signInAs, unique, waitForHydration, type Locale } from './support';
 
 const ENTERPRISE_EMAIL = 'wang@jingxing-steel.demo.cn';
 const SOLVER_PASSWORD = 'attachments-password-2026';
@@ -126,9 +126,8 @@ describe.each(LOCALES)('an application’s files in %s', (locale: Locale) => {
   async function signedIn(email: string, password?: string, javaScriptEnabled = true): Promise<Page> {
     const context = await newContext(browser, { locale, javaScriptEnabled });
     contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, locale, email, password);
-    return page;
+    await signInAs(context, email, password);
+    return context.newPage();
   }
   const filesOf = (page: Page) => page.getByRole('list', { name: at.listLabel, exact: true });
 
@@ -168,7 +167,7 @@ describe.each(LOCALES)('an application’s files in %s', (locale: Locale) => {
     await solver.getByRole('heading', { level: 3, name: at.title, exact: true }).waitFor();
     await solver.getByText(at.none, { exact: true }).waitFor();
     await solver.getByText(at.resubmitNote, { exact: true }).waitFor();
-    await checkPage(solver, locale, 'application step 4, no attachments');
+    await checkSharedState(solver, locale, 'application step 4, no attachments');
 
     await solver.getByLabel(at.file).setInputFiles(write(pdfName, PDF));
     await solver.getByRole('button', { name: at.upload, exact: true }).click();
@@ -182,7 +181,7 @@ describe.each(LOCALES)('an application’s files in %s', (locale: Locale) => {
     expect(meta).toContain(fill(t.browse.details.sizeBytes, { n: String(PDF.length) }));
     expect(await link.getAttribute('href')).toMatch(new RegExp(`^/applications/${applicationId}/attachments/[0-9a-f-]{36}$`));
     expect((await download(solver, link)).equals(PDF), 'the downloaded bytes are the uploaded ones').toBe(true);
-    await checkPage(solver, locale, 'application step 4, a PDF uploaded');
+    await checkSharedState(solver, locale, 'application step 4, a PDF uploaded');
   });
 
   it('an HTML file is refused in words next to the file input and in the error summary', async () => {
@@ -193,7 +192,7 @@ describe.each(LOCALES)('an application’s files in %s', (locale: Locale) => {
     await solver.locator('#f-attachment-error').getByText(at.errors.file_type_not_allowed).waitFor();
     expect(await solver.getByLabel(at.file).getAttribute('aria-invalid')).toBe('true');
     expect(await filesOf(solver).getByRole('listitem').count(), 'still only the PDF').toBe(1);
-    await checkPage(solver, locale, 'application step 4, an HTML file refused');
+    await checkSharedState(solver, locale, 'application step 4, an HTML file refused');
   });
 
   it('the review step lists the file; the solver submits', async () => {
@@ -202,7 +201,7 @@ describe.each(LOCALES)('an application’s files in %s', (locale: Locale) => {
     const overview = solver.getByRole('region', { name: t.apply.review.summaryTitle, exact: true });
     await overview.getByRole('heading', { name: at.title, exact: true }).waitFor();
     await overview.getByRole('link', { name: pdfName, exact: true }).waitFor();
-    await checkPage(solver, locale, 'application review step with a file');
+    await checkSharedState(solver, locale, 'application review step with a file');
     await solver.getByRole('button', { name: t.apply.review.submit, exact: true }).click();
     await solver.waitForURL((url) => url.searchParams.get('done') === 'submitted');
   });
@@ -216,7 +215,7 @@ describe.each(LOCALES)('an application’s files in %s', (locale: Locale) => {
     const later = filesOf(page).getByRole('listitem').filter({ hasText: textName });
     await later.getByText(at.notSubmitted, { exact: true }).waitFor();
     expect(await filesOf(page).getByRole('listitem').filter({ hasText: pdfName }).getByText(at.notSubmitted).count(), 'the PDF went with the submission').toBe(0);
-    await checkPage(page, locale, 'application step 4 without JavaScript, a file added after submitting');
+    await checkSharedState(page, locale, 'application step 4 without JavaScript, a file added after submitting');
   });
 
   it('after the deadline the owner finds the submitted file on its applications page and downloads it', async () => {
@@ -230,7 +229,7 @@ describe.each(LOCALES)('an application’s files in %s', (locale: Locale) => {
     const link = card.getByRole('link', { name: pdfName, exact: true });
     await link.waitFor();
     expect(await card.getByRole('link', { name: textName }).count(), 'a file added after the submission is not the owner’s to see').toBe(0);
-    await checkPage(owner, locale, 'owner’s applications page with a file');
+    await checkSharedState(owner, locale, 'owner’s applications page with a file');
     expect((await download(owner, link)).equals(PDF), 'the owner downloads the bytes the solver uploaded').toBe(true);
   });
 });

@@ -11,7 +11,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../apps/web/src/lib/format';
-import { BASE_URL, checkPage, descriptionOf, expectPage, launch, LOCALES, MESSAGES, newContext, signIn, waitForHydration, type Locale } from './support';
+import { BASE_URL, checkPage, checkSharedState, descriptionOf, expectPage, launch, LOCALES, MESSAGES, newContext, signInAs, waitForHydration, type Locale } from './support';
 
 const SOLVERS: Record<Locale, string> = { 'zh-CN': 'chen@ustb.edu.cn', en: 'a.mueller@rwth-aachen.de' };
 const DAY = 24 * 3600 * 1000;
@@ -103,7 +103,7 @@ describe('the challenge page for anonymous readers', () => {
         const res = await fetch(`${BASE_URL}/api/challenges/${c.id}/deadline.ics`);
         expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
         expect(await res.text()).toContain('BEGIN:VEVENT');
-        await checkPage(page, locale, 'challenge page with the call to apply, anonymous');
+        await checkSharedState(page, locale, 'challenge page with the call to apply, anonymous');
       } finally {
         await context.close();
       }
@@ -123,8 +123,8 @@ describe.each(LOCALES)('applying to a challenge in %s', (locale: Locale) => {
   beforeAll(async () => {
     challenge = challenges[0]!;
     context = await newContext(browser, { locale });
+    await signInAs(context, SOLVERS[locale]);
     page = await context.newPage();
-    await signIn(page, locale, SOLVERS[locale]);
   });
   afterAll(async () => {
     await context?.close();
@@ -148,7 +148,7 @@ describe.each(LOCALES)('applying to a challenge in %s', (locale: Locale) => {
     await page.goto(`/challenges/${challenge.id}`);
     const panel = page.getByRole('region', { name: a.cta.title, exact: true });
     await panel.getByRole('link', { name: a.cta.calendar, exact: true }).waitFor();
-    await checkPage(page, locale, 'challenge page with the Apply button');
+    await checkSharedState(page, locale, 'challenge page with the Apply button');
     await waitForHydration(page);
     await panel.getByRole('button', { name: a.cta.apply, exact: true }).click();
     await page.waitForURL((url) => /^\/applications\/[0-9a-f-]{36}$/.test(url.pathname));
@@ -158,7 +158,7 @@ describe.each(LOCALES)('applying to a challenge in %s', (locale: Locale) => {
     // The step indicator marks the current step.
     const current = page.getByRole('navigation', { name: a.form.stepsLabel, exact: true }).locator('[aria-current="step"]');
     expect(await current.innerText()).toContain(a.form.steps.proposal);
-    await checkPage(page, locale, 'application step 1');
+    await checkSharedState(page, locale, 'application step 1');
 
     // Submitting the empty draft is refused: a summary (focused) links every problem to its field.
     await waitForHydration(page);
@@ -172,7 +172,7 @@ describe.each(LOCALES)('applying to a challenge in %s', (locale: Locale) => {
     await summary.getByRole('link', { name: firstResponse, exact: true }).waitFor();
     await summary.getByRole('link', { name: a.issues.milestone_required, exact: true }).waitFor();
     expect(await summary.evaluate((el) => el === document.activeElement), 'the error summary has focus').toBe(true);
-    await checkPage(page, locale, 'application step 5, submission refused');
+    await checkSharedState(page, locale, 'application step 5, submission refused');
     // Following a link opens the field's step with the field focused and marked.
     await summary.getByRole('link', { name: firstResponse, exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('step') === '1');
@@ -205,7 +205,7 @@ describe.each(LOCALES)('applying to a challenge in %s', (locale: Locale) => {
 
   it('step 2: the team, with one lead', async () => {
     await stepHeading(2, 'team').waitFor();
-    await checkPage(page, locale, 'application step 2');
+    await checkSharedState(page, locale, 'application step 2');
     await page.locator('#f-team-0-name').fill(locale === 'en' ? 'Anna Müller' : '陈博士');
     await page.locator('#f-team-0-role').fill(locale === 'en' ? 'Project lead' : '项目负责人');
     await page.getByRole('button', { name: a.team.add, exact: true }).click();
@@ -220,7 +220,7 @@ describe.each(LOCALES)('applying to a challenge in %s', (locale: Locale) => {
   it('step 3: budget and milestones, with the live check of their sum', async () => {
     await stepHeading(3, 'plan').waitFor();
     await waitForHydration(page);
-    await checkPage(page, locale, 'application step 3');
+    await checkSharedState(page, locale, 'application step 3');
     await page.getByRole('textbox', { name: a.plan.requested, exact: true }).fill('500,000');
     await page.locator('#f-milestones-0-title').fill('M1');
     await page.locator('#f-milestones-0-deliverables').fill('Pilot heats and inspection report');
@@ -238,7 +238,7 @@ describe.each(LOCALES)('applying to a challenge in %s', (locale: Locale) => {
     const plan = page.getByRole('group', { name: a.plan.milestones, exact: true });
     expect(await plan.getAttribute('aria-describedby')).toContain('f-milestones-error');
     await page.locator('#sum-check', { hasText: fill(a.plan.sumDiffers, { amount: formatMoney(10_000_000, locale) }) }).waitFor();
-    await checkPage(page, locale, 'application step 3, sum mismatch');
+    await checkSharedState(page, locale, 'application step 3, sum mismatch');
 
     await autosaved(() => page.locator('#f-milestones-1-amount').fill('300000'));
     await page.locator('#sum-check', { hasText: a.plan.sumMatches }).waitFor();
@@ -248,21 +248,21 @@ describe.each(LOCALES)('applying to a challenge in %s', (locale: Locale) => {
 
   it('step 4: prior results; step 5: nothing left to do, submitted with a receipt number', async () => {
     await stepHeading(4, 'prior').waitFor();
-    await checkPage(page, locale, 'application step 4');
+    await checkSharedState(page, locale, 'application step 4');
     await page.getByRole('textbox', { name: a.prior.label, exact: false }).fill('Clean steel research since 2015; two patents on inclusion control.');
     await saveAndContinue(5);
 
     await stepHeading(5, 'review').waitFor();
     await waitForHydration(page);
     await page.getByRole('heading', { name: a.review.readyTitle, exact: true }).waitFor();
-    await checkPage(page, locale, 'application step 5');
+    await checkSharedState(page, locale, 'application step 5');
     await page.getByRole('button', { name: a.review.submit, exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('done') === 'submitted');
     receipt = (await page.locator('#receipt-number').innerText()).trim();
     expect(receipt).toMatch(/^JB-\d{4}-\d{6,9}-v1$/i);
     await page.getByRole('status').filter({ hasText: fill(a.done.submitted, { receipt }) }).waitFor();
     await page.getByText(a.states.submitted, { exact: true }).first().waitFor();
-    await checkPage(page, locale, 'application submitted');
+    await checkSharedState(page, locale, 'application submitted');
   });
 
   it('My applications lists it with its state and receipt number', async () => {
@@ -272,7 +272,7 @@ describe.each(LOCALES)('applying to a challenge in %s', (locale: Locale) => {
     const row = page.getByRole('row').filter({ hasText: receipt });
     await row.getByRole('link', { name: readerTitle(), exact: true }).waitFor();
     await row.getByText(a.states.submitted, { exact: true }).waitFor();
-    await checkPage(page, locale, 'my applications');
+    await checkSharedState(page, locale, 'my applications');
   });
 
   it('a change after submission is shown as not yet submitted', async () => {
@@ -293,8 +293,8 @@ describe('applying without JavaScript', () => {
 
   beforeAll(async () => {
     context = await newContext(browser, { locale, javaScriptEnabled: false });
+    await signInAs(context, SOLVERS[locale]);
     page = await context.newPage();
-    await signIn(page, locale, SOLVERS[locale]);
   });
   afterAll(async () => {
     await context?.close();

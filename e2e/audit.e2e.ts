@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage, AuditVerification } from '../apps/web/src/lib/audit';
-import { apiCall, apiLogin, BUREAU_EMAIL, checkPage, expectPage, launch, LOCALES, MESSAGES, newContext, signIn } from './support';
+import { apiCall, apiLogin, BUREAU_EMAIL, checkSharedState, expectPage, launch, LOCALES, MESSAGES, newContext, signInAs } from './support';
 
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
@@ -37,7 +37,8 @@ describe.each(LOCALES)('the audit viewer in %s', (locale) => {
   const checkedOnPage = async (p: Page) => Number(/\d+/.exec(await p.locator('[data-chain="ok"]').innerText())?.[0]);
 
   it('shows the chain verified, filters by an entity, opens its before/after', async () => {
-    await signIn(page, locale, BUREAU_EMAIL);
+    await signInAs(context, BUREAU_EMAIL);
+    await page.goto('/account');
     const before = await apiCall<AuditVerification>('/audit/verify', { token });
     await page.getByRole('banner').getByRole('link', { name: a.nav, exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/bureau/audit');
@@ -50,7 +51,7 @@ describe.each(LOCALES)('the audit viewer in %s', (locale) => {
     expect(checked).toBeGreaterThanOrEqual(before.checked);
     expect(await chain.innerText()).toContain(fill(a.chain.ok, { checked }));
     expect(await page.locator('[data-chain="broken"]').count()).toBe(0);
-    await checkPage(page, locale, 'audit log');
+    await checkSharedState(page, locale, 'audit log');
 
     // A challenge's approval, filtered through the form.
     const approval = (await apiCall<AuditPage>('/audit?action=challenge.approve&pageSize=1', { token })).items[0]!;
@@ -79,13 +80,13 @@ describe.each(LOCALES)('the audit viewer in %s', (locale) => {
     expect(await state.getAttribute('data-changed')).toBe('true');
     expect(await state.getByRole('rowheader').innerText()).toContain(a.table.changed);
     expect((await state.getByRole('cell').allInnerTexts()).map((s) => s.trim())).toEqual(['pending_review', 'published']);
-    await checkPage(page, locale, 'audit log, filtered, a diff open');
+    await checkSharedState(page, locale, 'audit log, filtered, a diff open');
 
     // Nothing matches: the empty state, with the way back.
     await page.goto('/bureau/audit?entityId=no-such-entity');
     await page.locator('[data-empty]').getByRole('heading', { name: a.empty.title, exact: true }).waitFor();
     expect(await page.locator('[data-empty]').innerText()).toContain(a.empty.filtered);
     await page.getByRole('link', { name: a.filter.clear, exact: true }).waitFor();
-    await checkPage(page, locale, 'audit log, empty');
+    await checkSharedState(page, locale, 'audit log, empty');
   });
 });

@@ -14,6 +14,7 @@ import {
   BASE_URL,
   BUREAU_EMAIL,
   checkPage,
+  checkSharedState,
   DEMO_PASSWORD,
   expectNoHorizontalScroll,
   launch,
@@ -187,7 +188,7 @@ describe.each(LOCALES)('in %s', (locale) => {
       // No "coming soon" box once challenges exist.
       expect(await page.getByRole('heading', { name: t.home.soonTitle }).count()).toBe(0);
 
-      await checkPage(page, locale, 'home with challenges');
+      await checkSharedState(page, locale, 'home with challenges');
       await newest.getByRole('link', { name: titleIn(restricted, locale), exact: true }).first().click();
       await page.waitForURL((url) => url.pathname === `/challenges/${restricted.id}`);
     });
@@ -257,7 +258,7 @@ describe.each(LOCALES)('in %s', (locale) => {
       await amendments.getByText(t.browse.details.deadlineOld, { exact: false }).waitFor();
 
       await expectNoHorizontalScroll(page, `challenge at 1280 px (${locale})`);
-      await checkPage(page, locale, 'challenge details');
+      await checkSharedState(page, locale, 'challenge details');
 
       await page.setViewportSize({ width: 360, height: 800 });
       await expectNoHorizontalScroll(page, `challenge at 360 px (${locale})`);
@@ -318,7 +319,7 @@ describe('a restricted challenge', () => {
       expect(await page.getByRole('table').count()).toBe(0);
       const html = await page.content();
       for (const secret of [restricted.indicatorZh, restricted.indicatorEn, '与破损调查实测对比']) expect(html).not.toContain(secret);
-      await checkPage(page, locale, 'restricted challenge, anonymous');
+      await checkSharedState(page, locale, 'restricted challenge, anonymous');
     });
   });
 
@@ -389,7 +390,7 @@ describe('at 360 px width', () => {
         await page.getByRole('heading', { level: 1 }).waitFor();
         await expectNoHorizontalScroll(page, `${path} at 360 px (${locale})`);
       }
-      await checkPage(page, locale, 'list with invalid filters at 360 px');
+      await checkSharedState(page, locale, 'list with invalid filters at 360 px');
     });
   });
 });

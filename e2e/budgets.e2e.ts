@@ -16,14 +16,14 @@ import {
   apiCall,
   apiLogin,
   BUREAU_EMAIL,
-  checkPage,
+  checkSharedState,
   descriptionOf,
   expectPage,
   launch,
   LOCALES,
   MESSAGES,
   newContext,
-  signIn,
+  signInAs,
   waitForHydration,
   type Locale,
 } from './support';
@@ -94,7 +94,8 @@ describe.each(LOCALES)('the special fund budgets in %s', (locale) => {
   }
 
   it('the Finance Bureau opens the page from the header: every year as the API gives it, in the table and as bars; the ledger is consistent', async () => {
-    await signIn(page, locale, FINANCE_EMAIL);
+    await signInAs(context, FINANCE_EMAIL);
+    await page.goto('/account');
     await page.getByRole('navigation', { name: t.nav.label, exact: true }).getByRole('link', { name: f.nav, exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/finance/budgets');
     await expectPage(page, locale, f.title);
@@ -121,7 +122,7 @@ describe.each(LOCALES)('the special fund budgets in %s', (locale) => {
     expect(await ledger.getByText(f.check.bad, { exact: true }).count()).toBe(0);
     expect(await ledger.locator('dd').allInnerTexts()).toEqual([String(check.accounts), String(check.transfers), String(check.entries)]);
     expect(await ledger.getByRole('table').count(), 'no differences listed').toBe(0);
-    await checkPage(page, locale, 'budgets (finance)');
+    await checkSharedState(page, locale, 'budgets (finance)');
   });
 
   it("sets a new year's budget in yuan: it is in the table and the chart", async () => {
@@ -144,7 +145,7 @@ describe.each(LOCALES)('the special fund budgets in %s', (locale) => {
     // The form keeps what was saved.
     expect(await yearInput(page).inputValue()).toBe(String(year));
     expect(await amountInput(page).inputValue()).toBe(fenToYuanText(NEW_BUDGET[locale].fen));
-    await checkPage(page, locale, 'budgets, a year set');
+    await checkSharedState(page, locale, 'budgets, a year set');
   });
 
   it('lowering a demo year below what is reserved is refused next to the amount, naming what is reserved; nothing changes', async () => {
@@ -179,14 +180,14 @@ describe.each(LOCALES)('the special fund budgets in %s', (locale) => {
 
     expect(await budgets()).toEqual(before);
     await expectRow(page, target);
-    await checkPage(page, locale, 'budgets, lowering refused');
+    await checkSharedState(page, locale, 'budgets, lowering refused');
   });
 
   it('without JavaScript the form posts plainly: a refusal, then the year raised', async () => {
     const noJs = await newContext(browser, { locale, javaScriptEnabled: false });
     try {
+      await signInAs(noJs, FINANCE_EMAIL);
       const p = await noJs.newPage();
-      await signIn(p, locale, FINANCE_EMAIL);
       await p.goto('/finance/budgets');
       await expectPage(p, locale, f.title);
       await yearInput(p).fill('1999');
@@ -197,7 +198,7 @@ describe.each(LOCALES)('the special fund budgets in %s', (locale) => {
       await summary.getByRole('link', { name: f.issues.amountInvalid, exact: true }).waitFor();
       await p.getByRole('heading', { name: fill(t.form.summaryMany, { count: 2 }), exact: true }).waitFor();
       expect(await descriptionOf(yearInput(p))).toContain(fill(f.issues.yearInvalid, { min: 2000, max: 2100 }));
-      await checkPage(p, locale, 'budgets, refused (no JS)');
+      await checkSharedState(p, locale, 'budgets, refused (no JS)');
 
       await yearInput(p).fill(String(year));
       await amountInput(p).fill(fenToYuanText(RAISED_FEN[locale]));
@@ -207,7 +208,7 @@ describe.each(LOCALES)('the special fund budgets in %s', (locale) => {
       expect(stored.budgetFen).toBe(RAISED_FEN[locale]);
       await expectRow(p, stored);
       await expectBar(p, stored);
-      await checkPage(p, locale, 'budgets, raised (no JS)');
+      await checkSharedState(p, locale, 'budgets, raised (no JS)');
     } finally {
       await noJs.close();
     }
@@ -216,8 +217,9 @@ describe.each(LOCALES)('the special fund budgets in %s', (locale) => {
   it('the bureau reads the same figures without the form', async () => {
     const other = await newContext(browser, { locale });
     try {
+      await signInAs(other, BUREAU_EMAIL);
       const p = await other.newPage();
-      await signIn(p, locale, BUREAU_EMAIL);
+      await p.goto('/account');
       await p.getByRole('navigation', { name: t.nav.label, exact: true }).getByRole('link', { name: f.nav, exact: true }).click();
       await p.waitForURL((url) => url.pathname === '/finance/budgets');
       await expectPage(p, locale, f.title);
@@ -234,7 +236,7 @@ describe.each(LOCALES)('the special fund budgets in %s', (locale) => {
       expect(await saveButton(p).count(), 'no save button').toBe(0);
       expect(await table(p).getByRole('link').count(), 'no adjust links').toBe(0);
       await p.getByRole('region', { name: f.check.title, exact: true }).getByText(f.check.ok, { exact: true }).waitFor();
-      await checkPage(p, locale, 'budgets (bureau)');
+      await checkSharedState(p, locale, 'budgets (bureau)');
     } finally {
       await other.close();
     }
@@ -243,15 +245,17 @@ describe.each(LOCALES)('the special fund budgets in %s', (locale) => {
   it('the enterprise gets the 403 page and no link to it', async () => {
     const other = await newContext(browser, { locale });
     try {
+      await signInAs(other, ENTERPRISE_EMAIL);
       const p = await other.newPage();
-      await signIn(p, locale, ENTERPRISE_EMAIL);
-      expect(await p.getByRole('navigation', { name: t.nav.label, exact: true }).getByRole('link', { name: f.nav, exact: true }).count()).toBe(0);
       const response = await p.goto('/finance/budgets');
       expect(response?.status()).toBe(403);
       await expectPage(p, locale, t.errors.forbiddenTitle);
+      // The 403 page has the enterprise's own navigation.
+      await p.getByRole('navigation', { name: t.nav.label, exact: true }).getByRole('link', { name: t.nav.myChallenges, exact: true }).waitFor();
+      expect(await p.getByRole('navigation', { name: t.nav.label, exact: true }).getByRole('link', { name: f.nav, exact: true }).count()).toBe(0);
       await p.getByText(t.errors.forbidden, { exact: true }).waitFor();
       expect(await p.getByRole('table').count(), 'no figures').toBe(0);
-      await checkPage(p, locale, 'budgets, 403');
+      await checkSharedState(p, locale, 'budgets, 403');
     } finally {
       await other.close();
     }

@@ -9,7 +9,7 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, BUREAU_EMAIL, checkPage, descriptionOf, expectPage, launch, LOCALES, MESSAGES, newContext, signIn, waitForHydration, type Locale } from './support';
+import { apiCall, BUREAU_EMAIL, checkSharedState, descriptionOf, expectPage, launch, LOCALES, MESSAGES, newContext, signInAs, waitForHydration, type Locale } from './support';
 
 const ENTERPRISE_EMAIL = 'wang@jingxing-steel.demo.cn';
 /** A year per language, so that the two runs do not see each other's entries. */
@@ -69,14 +69,15 @@ describe.each(LOCALES)('the working-day calendar in %s', (locale) => {
   const stored = () => apiCall<{ holidays: { day: string; note: string | null }[]; workdays: { day: string; note: string | null }[] }>(`/calendar/${year}`);
 
   it('the bureau opens the calendar from the header at this year, steps to the next and finds its year empty', async () => {
-    await signIn(page, locale, BUREAU_EMAIL);
+    await signInAs(context, BUREAU_EMAIL);
+    await page.goto('/account');
     await page.getByRole('navigation', { name: t.nav.label, exact: true }).getByRole('link', { name: c.nav, exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/bureau/calendar');
     await expectPage(page, locale, c.title);
     const thisYear = beijingYear();
     await page.getByRole('heading', { level: 2, name: fill(c.overview.title, { year: thisYear }), exact: true }).waitFor();
     await page.getByRole('heading', { level: 2, name: fill(c.form.title, { year: thisYear }), exact: true }).waitFor();
-    await checkPage(page, locale, 'calendar, this year');
+    await checkSharedState(page, locale, 'calendar, this year');
 
     const years = page.getByRole('navigation', { name: c.years.label, exact: true });
     await years.getByRole('link', { name: fill(c.years.next, { year: thisYear + 1 }), exact: true }).click();
@@ -92,7 +93,7 @@ describe.each(LOCALES)('the working-day calendar in %s', (locale) => {
     expect(await textarea(page, c.form.holidays).inputValue()).toBe('');
     expect(await textarea(page, c.form.workdays).inputValue()).toBe('');
     await page.getByText(c.form.published, { exact: true }).waitFor();
-    await checkPage(page, locale, 'calendar, empty year');
+    await checkSharedState(page, locale, 'calendar, empty year');
   });
 
   it('a worked Wednesday is refused next to its textarea and in the summary, with its line named; nothing is saved', async () => {
@@ -125,7 +126,7 @@ describe.each(LOCALES)('the working-day calendar in %s', (locale) => {
 
     await page.getByRole('heading', { name: fill(c.overview.emptyTitle, { year }), exact: true }).waitFor();
     expect(await stored()).toEqual({ year, holidays: [], workdays: [] });
-    await checkPage(page, locale, 'calendar, a line refused');
+    await checkSharedState(page, locale, 'calendar, a line refused');
   });
 
   it('fixed and saved, the grid shows the holidays, the worked Sunday and the weekends apart', async () => {
@@ -173,14 +174,14 @@ describe.each(LOCALES)('the working-day calendar in %s', (locale) => {
       holidays: [{ day: newYear, note: notes.newYear }, ...spring.map((day) => ({ day, note: notes.spring }))],
       workdays: [{ day: sunday, note: notes.swap }],
     });
-    await checkPage(page, locale, 'calendar, saved');
+    await checkSharedState(page, locale, 'calendar, saved');
   });
 
   it('without JavaScript the form posts plainly: a refusal, then a day added', async () => {
     const noJs = await newContext(browser, { locale, javaScriptEnabled: false });
     try {
+      await signInAs(noJs, BUREAU_EMAIL);
       const p = await noJs.newPage();
-      await signIn(p, locale, BUREAU_EMAIL);
       await p.goto(`/bureau/calendar?year=${year}`);
       await expectPage(p, locale, c.title);
       const extra = `${year}-04-05`;
@@ -194,14 +195,14 @@ describe.each(LOCALES)('the working-day calendar in %s', (locale) => {
       await summary.getByRole('link', { name: noDate, exact: true }).waitFor();
       await p.getByRole('heading', { name: fill(t.form.summaryMany, { count: 2 }), exact: true }).waitFor();
       expect(await descriptionOf(textarea(p, c.form.holidays))).toContain(`${badMonth} ${noDate}`);
-      await checkPage(p, locale, 'calendar, a line refused (no JS)');
+      await checkSharedState(p, locale, 'calendar, a line refused (no JS)');
 
       await textarea(p, c.form.holidays).fill(`${holidaysText}\n${extra} ${notes.extra}`);
       await saveButton(p).click();
       await p.getByText(fill(c.form.saved, { year, holidays: 5, workdays: 1 }), { exact: true }).waitFor();
       expect(new URL(p.url()).searchParams.get('year')).toBe(String(year));
       expect(await cell(month(p, 'apr'), extra).getAttribute('data-kind')).toBe('holiday');
-      await checkPage(p, locale, 'calendar, saved (no JS)');
+      await checkSharedState(p, locale, 'calendar, saved (no JS)');
     } finally {
       await noJs.close();
     }
@@ -210,15 +211,17 @@ describe.each(LOCALES)('the working-day calendar in %s', (locale) => {
   it('another role gets the 403 page and no link to it', async () => {
     const other = await newContext(browser, { locale });
     try {
+      await signInAs(other, ENTERPRISE_EMAIL);
       const p = await other.newPage();
-      await signIn(p, locale, ENTERPRISE_EMAIL);
-      expect(await p.getByRole('navigation', { name: t.nav.label, exact: true }).getByRole('link', { name: c.nav, exact: true }).count()).toBe(0);
       const response = await p.goto(`/bureau/calendar?year=${year}`);
       expect(response?.status()).toBe(403);
       await expectPage(p, locale, t.errors.forbiddenTitle);
+      // The 403 page has the enterprise's own navigation.
+      await p.getByRole('navigation', { name: t.nav.label, exact: true }).getByRole('link', { name: t.nav.myChallenges, exact: true }).waitFor();
+      expect(await p.getByRole('navigation', { name: t.nav.label, exact: true }).getByRole('link', { name: c.nav, exact: true }).count()).toBe(0);
       await p.getByText(t.errors.forbidden, { exact: true }).waitFor();
       expect(await p.getByRole('textbox', { name: c.form.holidays, exact: true }).count(), 'no form').toBe(0);
-      await checkPage(p, locale, 'calendar, 403');
+      await checkSharedState(p, locale, 'calendar, 403');
     } finally {
       await other.close();
     }

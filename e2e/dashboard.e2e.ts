@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../apps/web/src/lib/dashboard';
 import { formatMoney } from '../apps/web/src/lib/format';
-import { apiCall, apiLogin, BUREAU_EMAIL, checkPage, expectPage, launch, LOCALES, MESSAGES, newContext, signIn } from './support';
+import { apiCall, apiLogin, BUREAU_EMAIL, checkSharedState, expectPage, launch, LOCALES, MESSAGES, newContext, signInAs } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,7 +36,8 @@ describe.each(LOCALES)('the bureau’s dashboard in %s', (locale) => {
   const cell = (p: Page, table: string, row: string, col: number) => p.locator(`table[data-table="${table}"] tr[${row}] td`).nth(col);
 
   it('shows the API’s figures, filters by industry, and downloads a CSV export', async () => {
-    await signIn(page, locale, BUREAU_EMAIL);
+    await signInAs(context, BUREAU_EMAIL);
+    await page.goto('/account');
     await page.getByRole('banner').getByRole('link', { name: dt.nav, exact: true }).click();
     await expectPage(page, locale, dt.title);
 
@@ -45,7 +46,7 @@ describe.each(LOCALES)('the bureau’s dashboard in %s', (locale) => {
     const fund = all.money.find((m) => m.source === 'special_fund')!;
     expect(await cell(page, 'money', 'data-source="special_fund"', 1).innerText()).toBe(formatMoney(fund.reservedFen, locale));
     await expect(page.getByRole('img', { name: dt.stages.chartTitle, exact: true }).count()).resolves.toBe(1);
-    await checkPage(page, locale, 'dashboard');
+    await checkSharedState(page, locale, 'dashboard');
 
     // The industry filter: a GET form, the filter in the address and in the export links.
     await page.getByLabel(dt.filter.industry, { exact: true }).selectOption('high_end_equipment');
@@ -65,6 +66,6 @@ describe.each(LOCALES)('the bureau’s dashboard in %s', (locale) => {
     const known = (await apiCall<{ items: { id: string; industry: string }[] }>('/challenges?industry=high_end_equipment&pageSize=1')).items[0]!;
     expect(lines.some((l) => l.startsWith(`${known.id},`))).toBe(true);
     expect(lines.filter((l) => l !== '').length - 1).toBe(equip.stages.funnel[0]!.challenges);
-    await checkPage(page, locale, 'dashboard filtered');
+    await checkSharedState(page, locale, 'dashboard filtered');
   });
 });

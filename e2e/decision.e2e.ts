@@ -19,7 +19,7 @@
  * The English solver and bureau work without JavaScript, so the forms post natively. axe on every
  * page visited. Nothing here upholds an objection or makes a result final.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNoticeEnd } from '../apps/web/src/lib/decision';
 import { formatDateTime, formatMoney } from '../apps/web/src/lib/format';
@@ -29,17 +29,18 @@ import {
   BASE_URL,
   BUREAU_EMAIL,
   checkPage,
+  checkSharedState,
   DEMO_PASSWORD,
   descriptionOf,
   expectPage,
   launch,
   LOCALES,
   MESSAGES,
-  newContext,
-  signIn,
+  readers,
   unique,
   waitForHydration,
   type Locale,
+  type Readers,
 } from './support';
 
 const SOLVER_EMAIL = 'chen@ustb.edu.cn';
@@ -95,17 +96,17 @@ describe.each(LOCALES)('the decision and its public notice in %s', (locale: Loca
     ? `The winning method measures thermal expansion differently from the standard the challenge names. ${unique('')}`
     : `中选方案的热膨胀系数检测方法与榜单指定的标准不一致，请核查。${unique('')}`;
   const resolution = locale === 'en' ? `Checked: the method is equivalent to the standard. ${unique('')}` : `经核查，该检测方法与标准等效，异议不成立。${unique('')}`;
-  const contexts: BrowserContext[] = [];
+  let people: Readers;
 
+  beforeAll(() => {
+    people = readers(browser, locale);
+  });
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
+    await people?.close();
   });
 
   async function visitor(opts: { javaScript?: boolean; email?: string; path?: string } = {}): Promise<Page> {
-    const context = await newContext(browser, { locale, javaScriptEnabled: opts.javaScript ?? true });
-    contexts.push(context);
-    const page = await context.newPage();
-    if (opts.email) await signIn(page, locale, opts.email);
+    const page = await people.page(opts);
     await page.goto(opts.path ?? `/challenges/${invar.id}`);
     if (opts.javaScript ?? true) await waitForHydration(page);
     return page;
@@ -125,7 +126,7 @@ describe.each(LOCALES)('the decision and its public notice in %s', (locale: Loca
     const signInLink = section.getByRole('link', { name: t.objection.signIn, exact: true });
     expect(await signInLink.getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/challenges/${invar.id}`)}`);
     expect(await section.getByRole('textbox').count(), 'no objection form for anonymous visitors').toBe(0);
-    await checkPage(page, locale, 'challenge page, decision under public notice, anonymous');
+    await checkSharedState(page, locale, 'challenge page, decision under public notice, anonymous');
   });
 
   it(`a signed-in solver objects${javaScript ? '' : ' without JavaScript'}: too short is refused at the field, then the objection is theirs, open`, async () => {
@@ -185,7 +186,7 @@ describe.each(LOCALES)('the decision and its public notice in %s', (locale: Loca
     const outcomes = notice(page).getByRole('region', { name: t.public.outcomesTitle, exact: true });
     await itemWith(outcomes, resolution).getByText(t.objectionStates.dismissed, { exact: true }).waitFor();
     expect(await page.getByText(reasons).count(), 'the objection itself is not public').toBe(0);
-    await checkPage(page, locale, 'challenge page, objection outcome published');
+    await checkSharedState(page, locale, 'challenge page, objection outcome published');
   });
 
   it('the awarded challenge shows its winner as final, to the public and on the bureau’s page', async () => {
@@ -196,7 +197,7 @@ describe.each(LOCALES)('the decision and its public notice in %s', (locale: Loca
     await section.getByRole('row').filter({ hasText: nameIn(winner.organization, locale) }).getByText(formatMoney(winner.awardFen, locale), { exact: true }).first().waitFor();
     await section.getByText(t.public.finalizedAt, { exact: true }).waitFor();
     expect(await section.getByRole('textbox').count(), 'no objection form once final').toBe(0);
-    await checkPage(page, locale, 'challenge page, award final');
+    await checkSharedState(page, locale, 'challenge page, award final');
 
     const bureau = await visitor({ javaScript, email: BUREAU_EMAIL, path: `/bureau/challenges/${tundish.id}/decision` });
     await expectPage(bureau, locale, t.bureau.title);
@@ -285,11 +286,12 @@ describe.each(LOCALES)('the bureau decides in %s', (locale: Locale) => {
   const t = m.decision;
   const javaScript = locale === 'zh-CN';
   const feedback = locale === 'en' ? `The cladding approach lacks a plan for plant trials. ${unique('')}` : `堆焊方案缺少工业试验计划，综合评分次于中选方案。${unique('')}`;
-  const contexts: BrowserContext[] = [];
+  let people: Readers;
   let s: Decidable;
   let bureau: Page;
 
   beforeAll(async () => {
+    people = readers(browser, locale);
     const tokens = {
       enterprise: await apiLogin(ENTERPRISE_EMAIL),
       bureau: await apiLogin(BUREAU_EMAIL),
@@ -317,13 +319,10 @@ describe.each(LOCALES)('the bureau decides in %s', (locale: Locale) => {
     await apiCall('/test/clock', { body: { reset: true } });
     s = { challengeId: made.challengeId, winner, other };
 
-    const context = await newContext(browser, { locale, javaScriptEnabled: javaScript });
-    contexts.push(context);
-    bureau = await context.newPage();
-    await signIn(bureau, locale, BUREAU_EMAIL);
+    bureau = await people.page({ email: BUREAU_EMAIL, javaScript });
   });
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
+    await people?.close();
   });
 
   const candidate = (o: Org) => bureau.getByRole('group', { name: new RegExp(escapeRegExp(nameIn({ ...o, country: '' }, locale))) });
@@ -383,7 +382,7 @@ describe.each(LOCALES)('the bureau decides in %s', (locale: Locale) => {
     const page = await reader(OTHER_SOLVER_EMAIL);
     const section = page.getByRole('region', { name: t.public.title, exact: true });
     await section.getByRole('region', { name: t.public.feedbackTitle, exact: true }).getByText(feedback).waitFor();
-    await checkPage(page, locale, 'challenge page, feedback to an applicant not selected');
+    await checkSharedState(page, locale, 'challenge page, feedback to an applicant not selected');
   });
 
   it('an upheld objection withdraws the decision: the bureau is back at the ranking, the public told that a new decision follows', async () => {
@@ -408,7 +407,7 @@ describe.each(LOCALES)('the bureau decides in %s', (locale: Locale) => {
     await section.getByText(t.public.phaseLead.superseded, { exact: true }).waitFor();
     await section.getByRole('region', { name: t.public.outcomesTitle, exact: true }).getByText(upheld).waitFor();
     expect(await section.getByRole('table').count(), 'the withdrawn winners are not shown').toBe(0);
-    await checkPage(page, locale, 'challenge page, decision withdrawn');
+    await checkSharedState(page, locale, 'challenge page, decision withdrawn');
   });
 
   it('then no winner: the challenge fails, with its reasons public', async () => {
@@ -426,15 +425,12 @@ describe.each(LOCALES)('the bureau decides in %s', (locale: Locale) => {
     const section = page.getByRole('region', { name: t.public.title, exact: true });
     await section.getByText(t.public.phaseLead.none, { exact: true }).waitFor();
     await section.getByRole('region', { name: t.public.noneReasons, exact: true }).getByText(reasons).waitFor();
-    await checkPage(page, locale, 'challenge page, no winner');
+    await checkSharedState(page, locale, 'challenge page, no winner');
   });
 
   /** The challenge page for a reader (anonymous unless an e-mail is given). */
   async function reader(email?: string): Promise<Page> {
-    const context = await newContext(browser, { locale });
-    contexts.push(context);
-    const page = await context.newPage();
-    if (email) await signIn(page, locale, email);
+    const page = await people.page({ email });
     await page.goto(`/challenges/${s.challengeId}`);
     await waitForHydration(page);
     return page;

@@ -16,7 +16,7 @@ import { formatDateTime, formatMoney } from '../apps/web/src/lib/format';
 import { accountName, causeName, LEDGER_PAGE_SIZE, signedMoney, transferKindName, type LedgerView } from '../apps/web/src/lib/funds';
 import { createTranslator } from '../apps/web/src/lib/i18n';
 import type { QueuedRelease } from '../apps/web/src/lib/projects';
-import { apiCall, apiLogin, BUREAU_EMAIL, checkPage, expectPage, freshUscc, launch, LOCALES, MESSAGES, newContext, signIn, unique, type Locale } from './support';
+import { apiCall, apiLogin, BUREAU_EMAIL, checkSharedState, expectPage, freshUscc, launch, LOCALES, MESSAGES, newContext, signInAs, unique, type Locale } from './support';
 
 const ENTERPRISE_EMAIL = 'wang@jingxing-steel.demo.cn';
 const FINANCE_EMAIL = 'finance@demo.czj.gov.cn';
@@ -131,12 +131,11 @@ describe.each(LOCALES)('the disbursement queue and the ledger in %s', (locale) =
   let releaseId: string;
   const tokens = { finance: '', bureau: '' };
 
-  async function signedIn(email: string, password?: string, expectPath?: string): Promise<Page> {
+  async function signedIn(email: string): Promise<Page> {
     const context = await newContext(browser, { locale });
     contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, locale, email, password, expectPath ? { expectPath } : {});
-    return page;
+    await signInAs(context, email);
+    return context.newPage();
   }
   const queue = async () => (await apiCall<{ items: QueuedRelease[] }>('/releases', { token: tokens.finance })).items;
   const ledger = (query: string) => apiCall<LedgerView>(`/ledger?${query}`, { token: tokens.finance });
@@ -199,6 +198,7 @@ describe.each(LOCALES)('the disbursement queue and the ledger in %s', (locale) =
     tokens.finance = await apiLogin(FINANCE_EMAIL);
     tokens.bureau = await apiLogin(BUREAU_EMAIL);
     finance = await signedIn(FINANCE_EMAIL);
+    await finance.goto('/account');
   });
   afterAll(async () => {
     // Finance pays the release and the solver confirms it: the queue is as it was before this run.
@@ -222,7 +222,7 @@ describe.each(LOCALES)('the disbursement queue and the ledger in %s', (locale) =
     expect(await area(finance).getByRole('link', { name: f.area.releases, exact: true }).getAttribute('aria-current')).toBe('page');
     expect(await finance.getByText(f.releases.readOnly, { exact: true }).count(), 'no read-only note for finance').toBe(0);
     const items = await expectQueue(finance);
-    await checkPage(finance, locale, items.length === 0 ? 'queue, empty' : 'queue');
+    await checkSharedState(finance, locale, items.length === 0 ? 'queue, empty' : 'queue');
   });
 
   it('after a milestone is verified, its special-fund release waits for the enterprise share', async () => {
@@ -249,7 +249,7 @@ describe.each(LOCALES)('the disbursement queue and the ledger in %s', (locale) =
     await row(finance).getByText(f.releases.waits, { exact: true }).waitFor();
     await row(finance).getByText(f.releases.waitsPending, { exact: true }).waitFor();
     expect(await row(finance).getByText(f.releases.ready, { exact: true }).count()).toBe(0);
-    await checkPage(finance, locale, 'queue, waiting for the enterprise share');
+    await checkSharedState(finance, locale, 'queue, waiting for the enterprise share');
   });
 
   it('once the owner pays its share and the solver confirms it, the release is payable now; its link leads to the project', async () => {
@@ -269,7 +269,7 @@ describe.each(LOCALES)('the disbursement queue and the ledger in %s', (locale) =
     await row(finance).getByText(f.releases.ready, { exact: true }).waitFor();
     await row(finance).getByText(f.releases.readyDetail, { exact: true }).waitFor();
     expect(await row(finance).getByText(f.releases.waits, { exact: true }).count()).toBe(0);
-    await checkPage(finance, locale, 'queue, payable now');
+    await checkSharedState(finance, locale, 'queue, payable now');
 
     await row(finance).getByRole('link', { name: s.title, exact: true }).click();
     await finance.waitForURL((url) => url.pathname === `/projects/${s.projectId}`);
@@ -295,7 +295,7 @@ describe.each(LOCALES)('the disbursement queue and the ledger in %s', (locale) =
     await releaseRow.getByText(`${accountName(tr, `release_payable:${releaseId}`).text}`, { exact: true }).waitFor();
     await releaseRow.getByText(signedMoney(s.milestone.specialFundFen, locale), { exact: true }).first().waitFor();
     await finance.getByText(fill(m.common.pageOf, { page: 1, pages: Math.ceil(first.transfers.total / LEDGER_PAGE_SIZE), total: first.transfers.total }), { exact: true }).waitFor();
-    await checkPage(finance, locale, 'ledger');
+    await checkSharedState(finance, locale, 'ledger');
 
     // The next page through the pagination, then the last: the oldest transfers, the demo's budgets among them.
     const last = Math.ceil(first.transfers.total / LEDGER_PAGE_SIZE);
@@ -308,7 +308,7 @@ describe.each(LOCALES)('the disbursement queue and the ledger in %s', (locale) =
     await expectTransfers(finance, oldest);
     expect(oldest.transfers.items.at(-1)?.kind, 'the first transfer of all sets a budget').toBe('budget_set');
     await transfersTable(finance).getByText(f.ledger.kinds.budget_set, { exact: true }).first().waitFor();
-    await checkPage(finance, locale, 'ledger, oldest page');
+    await checkSharedState(finance, locale, 'ledger, oldest page');
   });
 
   it("the filter narrows the ledger to one demo challenge's accounts and its reserve and commit transfers", async () => {
@@ -338,7 +338,7 @@ describe.each(LOCALES)('the disbursement queue and the ledger in %s', (locale) =
     const reserve = transfersTable(finance).locator(`tr[data-transfer="${demoReserve.id}"]`);
     await reserve.getByText(f.ledger.kinds.reserve, { exact: true }).waitFor();
     await reserve.getByText(causeName(tr, demoReserve.cause).text, { exact: true }).waitFor();
-    await checkPage(finance, locale, 'ledger, filtered');
+    await checkSharedState(finance, locale, 'ledger, filtered');
 
     await finance.getByRole('link', { name: f.ledger.filter.clear, exact: true }).click();
     await finance.waitForURL((url) => !url.searchParams.has('account'));
@@ -352,13 +352,13 @@ describe.each(LOCALES)('the disbursement queue and the ledger in %s', (locale) =
     await bureau.getByText(f.releases.readOnly, { exact: true }).waitFor();
     await expectQueue(bureau);
     await row(bureau).getByText(f.releases.ready, { exact: true }).waitFor();
-    await checkPage(bureau, locale, 'queue (bureau)');
+    await checkSharedState(bureau, locale, 'queue (bureau)');
 
     await area(bureau).getByRole('link', { name: f.area.ledger, exact: true }).click();
     await bureau.waitForURL((url) => url.pathname === '/finance/ledger');
     await expectPage(bureau, locale, f.ledger.title);
     await expectTransfers(bureau, await apiCall<LedgerView>(`/ledger?pageSize=${LEDGER_PAGE_SIZE}`, { token: tokens.bureau }));
-    await checkPage(bureau, locale, 'ledger (bureau)');
+    await checkSharedState(bureau, locale, 'ledger (bureau)');
   });
 
   it('the enterprise gets the 403 page for both', async () => {
@@ -369,7 +369,7 @@ describe.each(LOCALES)('the disbursement queue and the ledger in %s', (locale) =
       await expectPage(enterprise, locale, m.errors.forbiddenTitle);
       expect(await enterprise.getByRole('table').count(), 'no figures').toBe(0);
       expect(await area(enterprise).count(), 'no special fund links').toBe(0);
-      await checkPage(enterprise, locale, `${path}, 403`);
+      await checkSharedState(enterprise, locale, `${path}, 403`);
     }
   });
 });

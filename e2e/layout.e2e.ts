@@ -8,6 +8,7 @@ import {
   BASE_URL,
   BUREAU_EMAIL,
   checkPage,
+  checkSharedState,
   expectNoHorizontalScroll,
   expectPage,
   launch,
@@ -15,6 +16,7 @@ import {
   MESSAGES,
   newContext,
   signIn,
+  signInAs,
   unique,
   waitForHydration,
   type Locale,
@@ -37,7 +39,7 @@ async function visitNarrow(page: Page, locale: Locale, path: string, heading: st
   expect(new URL(page.url()).pathname + new URL(page.url()).search, `no redirect from ${path}`).toBe(path);
   await expectPage(page, locale, heading);
   await expectNoHorizontalScroll(page, `${path} at 360 px (${locale})`);
-  await checkPage(page, locale, `${path} at 360 px`);
+  await checkSharedState(page, locale, `${path} at 360 px`);
 }
 
 describe('at 360 px width', () => {
@@ -67,13 +69,13 @@ describe('at 360 px width', () => {
       await context?.close();
     });
 
-    it('a bureau page visited anonymously leads to sign-in, and back to it after signing in', async () => {
+    it('a bureau page visited anonymously leads to sign-in, and back to it after signing in with the keyboard alone', async () => {
       const t = MESSAGES['zh-CN'];
       await page.goto('/bureau/users');
       const url = new URL(page.url());
       expect(url.pathname).toBe('/login');
       expect(url.searchParams.get('next')).toBe('/bureau/users');
-      await signIn(page, 'zh-CN', BUREAU_EMAIL, undefined, { open: false, expectPath: '/bureau/users' });
+      await signIn(page, 'zh-CN', BUREAU_EMAIL, undefined, { open: false, expectPath: '/bureau/users', keyboard: true });
       await expectPage(page, 'zh-CN', t.bureauUsers.title);
     });
 
@@ -128,8 +130,8 @@ describe('guards', () => {
     const t = MESSAGES[locale];
     const context = await newContext(browser, { locale });
     try {
+      await signInAs(context, ENTERPRISE_EMAIL);
       const page = await context.newPage();
-      await signIn(page, locale, ENTERPRISE_EMAIL);
       for (const path of ['/bureau/organizations', '/bureau/users']) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(403);

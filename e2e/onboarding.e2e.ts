@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BUREAU_EMAIL,
   checkPage,
+  checkSharedState,
   corruptUscc,
   descriptionOf,
   expectPage,
@@ -17,6 +18,7 @@ import {
   MESSAGES,
   newContext,
   signIn,
+  signInAs,
   signOut,
   unique,
   type Locale,
@@ -92,17 +94,19 @@ async function expectRegistered(page: Page, locale: Locale, who: Applicant) {
   await expectAccountOrganization(page, locale, who, 'pending');
   await page.getByRole('banner').getByText(who.displayName, { exact: true }).waitFor();
   await page.getByRole('banner').getByRole('button', { name: t.nav.signOut, exact: true }).waitFor();
-  await checkPage(page, locale, 'account, organisation pending');
+  await checkSharedState(page, locale, 'account, organisation pending');
 }
 
-/** Signs the bureau in, opens the verification queue from the navigation and verifies the organisation. */
+/**
+ * Signs the bureau in (not through the login page: the new user signs in through it below), opens the
+ * verification queue from the navigation and verifies the organisation.
+ */
 async function bureauVerifies(page: Page, locale: Locale, who: Applicant) {
   const t = MESSAGES[locale];
-  await page.goto('/login');
-  await checkPage(page, locale, 'login');
-  await signIn(page, locale, BUREAU_EMAIL, undefined, { open: false });
+  await signInAs(page.context(), BUREAU_EMAIL);
+  await page.goto('/account');
   await expectPage(page, locale, t.account.title);
-  await checkPage(page, locale, 'account (bureau)');
+  await checkSharedState(page, locale, 'account (bureau)');
 
   await page.getByRole('navigation', { name: t.nav.label, exact: true }).getByRole('link', { name: t.nav.organizations, exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/bureau/organizations');
@@ -111,23 +115,25 @@ async function bureauVerifies(page: Page, locale: Locale, who: Applicant) {
   await card.waitFor();
   await card.getByText(t.orgStatus.pending, { exact: true }).waitFor();
   await card.getByText(who.uscc, { exact: true }).waitFor();
-  await checkPage(page, locale, 'bureau organisations queue');
+  await checkSharedState(page, locale, 'bureau organisations queue');
 
   await card.getByRole('button', { name: t.bureauOrgs.verify, exact: true }).click();
   await page.getByText(t.bureauOrgs.verified, { exact: true }).waitFor();
   // Verified organisations leave the queue of pending ones.
   await card.waitFor({ state: 'detached' });
   await expectPage(page, locale, t.bureauOrgs.title);
-  await checkPage(page, locale, 'bureau organisations queue, after verifying');
+  await checkSharedState(page, locale, 'bureau organisations queue, after verifying');
 
   await signOut(page, locale);
 }
 
-/** The new user signs in and finds the organisation verified. */
+/** The new user signs in through the login page and finds the organisation verified. */
 async function userSeesVerified(page: Page, locale: Locale, who: Applicant) {
-  await signIn(page, locale, who.email, who.password);
+  await page.goto('/login');
+  await checkSharedState(page, locale, 'login');
+  await signIn(page, locale, who.email, who.password, { open: false });
   await expectAccountOrganization(page, locale, who, 'verified');
-  await checkPage(page, locale, 'account, organisation verified');
+  await checkSharedState(page, locale, 'account, organisation verified');
 }
 
 describe.each(LOCALES)('onboarding in %s with JavaScript', (locale) => {
@@ -149,7 +155,7 @@ describe.each(LOCALES)('onboarding in %s with JavaScript', (locale) => {
     await expectPage(page, locale, t.register.title);
     // Once the page is interactive it shows only the groups that apply (without JS it shows all, with notes).
     await page.getByText(t.register.usccGroup, { exact: true }).waitFor({ state: 'detached' });
-    await checkPage(page, locale, 'register');
+    await checkSharedState(page, locale, 'register');
 
     const f = registerForm(page, locale);
     await f.enterprise.check();
@@ -168,7 +174,7 @@ describe.each(LOCALES)('onboarding in %s with JavaScript', (locale) => {
     expect(await descriptionOf(f.uscc), 'the live check describes the USCC field').toContain(t.uscc.check_character);
     expect(await f.uscc.getAttribute('aria-invalid')).toBe('true');
     expect(new URL(page.url()).pathname, 'the check runs in the page, nothing was sent').toBe('/register');
-    await checkPage(page, locale, 'register, USCC rejected');
+    await checkSharedState(page, locale, 'register, USCC rejected');
 
     await f.uscc.fill(who.uscc);
     await page.getByText(t.uscc.valid, { exact: true }).waitFor();
@@ -182,7 +188,7 @@ describe.each(LOCALES)('onboarding in %s with JavaScript', (locale) => {
   it('signs out; the bureau signs in and verifies the organisation from the queue', async () => {
     await signOut(page, locale);
     await expectPage(page, locale, t.home.title);
-    await checkPage(page, locale, 'home');
+    await checkSharedState(page, locale, 'home');
     await bureauVerifies(page, locale, who);
   });
 

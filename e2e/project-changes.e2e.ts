@@ -14,7 +14,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awardedProject, DAY, ENTERPRISE_EMAIL, fill, LINING_LIFE, resetClock, SOLVER_PASSWORD, type Indicator, type Story } from './project-setup';
-import { apiCall, apiLogin, BUREAU_EMAIL, checkPage, descriptionOf, expectPage, launch, LOCALES, MESSAGES, newContext, signIn, unique, waitForHydration, type Locale } from './support';
+import { apiCall, apiLogin, BUREAU_EMAIL, checkPage, checkSharedState, descriptionOf, expectPage, launch, LOCALES, MESSAGES, newContext, signInAs, unique, waitForHydration, type Locale } from './support';
 
 const CONSUMPTION: Indicator = { nameZh: '吨钢耐材消耗', nameEn: 'Refractory use per tonne of steel', target: '≤ 1.8', unit: 'kg/t', method: '按月统计' };
 const beijingDate = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
@@ -63,9 +63,8 @@ describe.each(LOCALES)('changes the bureau allows, and final acceptance, in %s',
   async function signedIn(email: string, password?: string, javaScript = true): Promise<Page> {
     const context = await newContext(browser, { locale, javaScriptEnabled: javaScript });
     contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, locale, email, password);
-    return page;
+    await signInAs(context, email, password);
+    return context.newPage();
   }
   async function open(page: Page) {
     await page.goto(`/projects/${s.projectId}`);
@@ -126,7 +125,7 @@ describe.each(LOCALES)('changes the bureau allows, and final acceptance, in %s',
     const asked = request(bureau, dueReason);
     await asked.getByText(later, { exact: true }).waitFor();
     await textbox(asked, t.changes.decisionReasonLabel).fill(approval);
-    await checkPage(bureau, locale, 'project, a change to decide');
+    await checkSharedState(bureau, locale, 'project, a change to decide');
     await button(asked, t.changes.approve).click();
     await status(bureau, t.changes.approved);
     await timelineDue(bureau, later).waitFor();
@@ -189,7 +188,7 @@ describe.each(LOCALES)('changes the bureau allows, and final acceptance, in %s',
     await milestone(owner, 3).getByText(t.results.requiredBeforeAccept).waitFor();
     expect(await descriptionOf(accept)).toContain(t.results.requiredBeforeAccept);
     await milestone(owner, 3).getByRole('link', { name: t.results.goToForm, exact: true }).click();
-    await checkPage(owner, locale, 'project, last acceptance refused without results');
+    await checkSharedState(owner, locale, 'project, last acceptance refused without results');
 
     const form = owner.getByRole('form', { name: t.results.formTitle, exact: true });
     const group = (n: number) => form.getByRole('group', { name: fill(t.results.indicatorLegend, { n, name: locale === 'en' ? [LINING_LIFE, CONSUMPTION][n - 1]!.nameEn : [LINING_LIFE, CONSUMPTION][n - 1]!.nameZh }), exact: true });
@@ -202,7 +201,7 @@ describe.each(LOCALES)('changes the bureau allows, and final acceptance, in %s',
     // A missing evidence is refused at its field and in the summary; what was typed stays.
     await refusedAt(owner, form, textbox(group(2), t.results.evidence), fill(m.form.codes.required, { label: fill(t.results.evidenceOf, { n: 2 }) }));
     expect(await textbox(group(1), t.results.evidence).inputValue()).toBe(results[0]!.evidence);
-    await checkPage(owner, locale, 'project, indicator evidence missing');
+    await checkSharedState(owner, locale, 'project, indicator evidence missing');
 
     await textbox(group(2), t.results.evidence).fill(results[1]!.evidence);
     await button(form, t.results.submit).click();
@@ -213,7 +212,7 @@ describe.each(LOCALES)('changes the bureau allows, and final acceptance, in %s',
     await button(milestone(owner, 3), t.milestone.accept).click();
     await status(owner, t.milestone.accepted);
     expect(await owner.getByRole('form', { name: t.results.formTitle, exact: true }).count(), 'no results form after the last acceptance').toBe(0);
-    await checkPage(owner, locale, 'project, last milestone accepted with results');
+    await checkSharedState(owner, locale, 'project, last milestone accepted with results');
 
     await open(solver);
     const shown = solver.getByRole('table', { name: t.results.caption, exact: true });

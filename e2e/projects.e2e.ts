@@ -31,13 +31,14 @@ import {
   apiLogin,
   BUREAU_EMAIL,
   checkPage,
+  checkSharedState,
   descriptionOf,
   expectPage,
   launch,
   LOCALES,
   MESSAGES,
   newContext,
-  signIn,
+  signInAs,
   unique,
   waitForHydration,
   type Locale,
@@ -80,9 +81,8 @@ describe.each(LOCALES)('a project from signing to the last payment confirmed, in
   async function signedIn(email: string, password?: string, javaScript = true): Promise<Page> {
     const context = await newContext(browser, { locale, javaScriptEnabled: javaScript });
     contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, locale, email, password);
-    return page;
+    await signInAs(context, email, password);
+    return context.newPage();
   }
   /** The project page, ready for input (hydrated where JavaScript runs). */
   async function open(page: Page) {
@@ -110,6 +110,7 @@ describe.each(LOCALES)('a project from signing to the last payment confirmed, in
   });
 
   it('the solver finds the project under Projects and signs with its payee account, fixed from then on', async () => {
+    await solver.goto('/account');
     await solver.getByRole('navigation', { name: m.nav.label, exact: true }).getByRole('link', { name: t.nav, exact: true }).click();
     await solver.waitForURL((url) => url.pathname === '/projects');
     await expectPage(solver, locale, t.list.title);
@@ -158,12 +159,12 @@ describe.each(LOCALES)('a project from signing to the last payment confirmed, in
 
     await open(owner);
     await owner.getByRole('region', { name: t.sign.title, exact: true }).getByText(payee.accountName, { exact: true }).waitFor();
-    await checkPage(owner, locale, 'project, awaiting the owner');
+    await checkSharedState(owner, locale, 'project, awaiting the owner');
     await button(owner, t.sign.ownerSubmit).click();
     await status(owner, t.sign.active);
     await owner.locator('.project-header').getByText(t.states.active, { exact: true }).waitFor();
     expect(await button(owner, t.sign.ownerSubmit).count()).toBe(0);
-    await checkPage(owner, locale, 'project, active');
+    await checkSharedState(owner, locale, 'project, active');
   });
 
   it('the solver submits milestone 1; the owner returns it with feedback; the solver submits again; the owner accepts', async () => {
@@ -198,7 +199,7 @@ describe.each(LOCALES)('a project from signing to the last payment confirmed, in
     expect(downloaded.status()).toBe(200);
     expect(downloaded.headers()['content-type']).toContain('application/pdf');
     expect((await downloaded.body()).equals(PDF), 'the owner downloads the bytes the solver uploaded').toBe(true);
-    await checkPage(owner, locale, 'project, milestone submitted, owner');
+    await checkSharedState(owner, locale, 'project, milestone submitted, owner');
     await ownerRegion.getByText(t.milestone.returnToggle, { exact: true }).click();
     await ownerRegion.getByRole('textbox', { name: t.milestone.feedbackLabel, exact: true }).fill(feedback);
     await button(ownerRegion, t.milestone.return).click();
@@ -223,19 +224,19 @@ describe.each(LOCALES)('a project from signing to the last payment confirmed, in
 
   it('the bureau verifies: a release per source, the special fund waiting for the enterprise share', async () => {
     await open(bureau);
-    await checkPage(bureau, locale, 'project, milestone accepted, bureau');
+    await checkSharedState(bureau, locale, 'project, milestone accepted, bureau');
     await button(milestone1(bureau), t.milestone.verify).click();
     await status(bureau, t.milestone.verified);
     await release(bureau, 'enterprise').getByText(t.releaseStates.pending, { exact: true }).waitFor();
     await release(bureau, 'special_fund').getByText(t.releases.waiting, { exact: true }).waitFor();
-    await checkPage(bureau, locale, 'project, milestone verified');
+    await checkSharedState(bureau, locale, 'project, milestone verified');
 
     // Public money follows private money: finance sees the fund waiting, with nothing to disburse yet.
     await open(finance);
     await release(finance, 'special_fund').getByText(t.releases.waiting, { exact: true }).waitFor();
     expect(await button(finance, t.releases.disburse).count(), 'nothing to disburse while the enterprise share is unconfirmed').toBe(0);
     expect(await button(finance, t.releases.pay).count(), 'finance does not pay the enterprise share').toBe(0);
-    await checkPage(finance, locale, 'project, special fund waiting, finance');
+    await checkSharedState(finance, locale, 'project, special fund waiting, finance');
   });
 
   it('the owner records paying its share and the solver confirms it', async () => {
@@ -266,12 +267,12 @@ describe.each(LOCALES)('a project from signing to the last payment confirmed, in
     const refusal = (await fund.locator('[data-error-summary]').getByRole('link').innerText()).trim();
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(input)).toContain(refusal);
-    await checkPage(finance, locale, 'project, payment reference refused');
+    await checkSharedState(finance, locale, 'project, payment reference refused');
     await input.fill(reference);
     await button(fund, t.releases.disburse).click();
     await status(finance, t.releases.disbursed);
     await release(finance, 'special_fund').getByText(reference, { exact: true }).waitFor();
-    await checkPage(finance, locale, 'project, special fund disbursed');
+    await checkSharedState(finance, locale, 'project, special fund disbursed');
 
     await open(solver);
     await button(release(solver, 'special_fund'), t.releases.confirm).click();

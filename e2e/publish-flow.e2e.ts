@@ -15,13 +15,14 @@ import { formatMoney } from '../apps/web/src/lib/format';
 import {
   BUREAU_EMAIL,
   checkPage,
+  checkSharedState,
   descriptionOf,
   expectPage,
   launch,
   LOCALES,
   MESSAGES,
   newContext,
-  signIn,
+  signInAs,
   unique,
   waitForHydration,
   type Locale,
@@ -92,9 +93,8 @@ describe.each(LOCALES)('publishing a challenge in %s', (locale: Locale) => {
 
   beforeAll(async () => {
     [enterpriseContext, bureauContext] = await Promise.all([newContext(browser, { locale }), newContext(browser, { locale })]);
+    await Promise.all([signInAs(enterpriseContext, ENTERPRISE_EMAIL), signInAs(bureauContext, BUREAU_EMAIL)]);
     [enterprise, bureau] = await Promise.all([enterpriseContext.newPage(), bureauContext.newPage()]);
-    await signIn(enterprise, locale, ENTERPRISE_EMAIL);
-    await signIn(bureau, locale, BUREAU_EMAIL);
   });
   afterAll(async () => {
     await Promise.all([enterpriseContext?.close(), bureauContext?.close()]);
@@ -108,16 +108,16 @@ describe.each(LOCALES)('publishing a challenge in %s', (locale: Locale) => {
     const denied = await enterprise.goto('/bureau/challenges');
     expect(denied?.status()).toBe(403);
     await expectPage(enterprise, locale, t.errors.forbiddenTitle);
-    await checkPage(enterprise, locale, 'review queue, as an enterprise');
+    await checkSharedState(enterprise, locale, 'review queue, as an enterprise');
 
     const solverContext = await newContext(browser, { locale });
     try {
+      await signInAs(solverContext, SOLVER_EMAIL);
       const solver = await solverContext.newPage();
-      await signIn(solver, locale, SOLVER_EMAIL);
       const res = await solver.goto('/enterprise/challenges');
       expect(res?.status()).toBe(403);
       await expectPage(solver, locale, t.errors.forbiddenTitle);
-      await checkPage(solver, locale, 'my challenges, as a solver');
+      await checkSharedState(solver, locale, 'my challenges, as a solver');
     } finally {
       await solverContext.close();
     }
@@ -128,7 +128,7 @@ describe.each(LOCALES)('publishing a challenge in %s', (locale: Locale) => {
     await enterprise.getByRole('navigation', { name: t.nav.label, exact: true }).getByRole('link', { name: t.nav.myChallenges, exact: true }).click();
     await enterprise.waitForURL((url) => url.pathname === '/enterprise/challenges');
     await expectPage(enterprise, locale, m.list.title);
-    await checkPage(enterprise, locale, 'my challenges');
+    await checkSharedState(enterprise, locale, 'my challenges');
 
     await enterprise.getByRole('main').getByRole('link', { name: m.list.newChallenge }).first().click();
     await enterprise.waitForURL((url) => url.pathname === '/enterprise/challenges/new');
@@ -142,7 +142,7 @@ describe.each(LOCALES)('publishing a challenge in %s', (locale: Locale) => {
     await list.getByRole('link', { name: fill(m.issues.choose, { label: f.industry }), exact: true }).waitFor();
     await list.getByRole('link', { name: m.issues.bounty_zero, exact: true }).waitFor();
     expect(await list.getByRole('link', { name: required(f.titleZh), exact: true }).getAttribute('href')).toBe('#f-titleZh');
-    await checkPage(enterprise, locale, 'new challenge, empty');
+    await checkSharedState(enterprise, locale, 'new challenge, empty');
 
     // Following a checklist link moves focus to the field; typing there takes the item off the list.
     await list.getByRole('link', { name: required(f.titleZh), exact: true }).click();
@@ -219,7 +219,7 @@ describe.each(LOCALES)('publishing a challenge in %s', (locale: Locale) => {
     await list.getByRole('heading', { name: m.checklist.readyTitle, exact: true }).waitFor();
     await list.getByText(m.checklist.ready).waitFor();
     expect(await list.getByRole('link').count(), 'nothing left on the checklist').toBe(0);
-    await checkPage(enterprise, locale, 'new challenge, complete');
+    await checkSharedState(enterprise, locale, 'new challenge, complete');
 
     await enterprise.getByRole('button', { name: m.editor.create, exact: true }).click();
     await enterprise.waitForURL((url) => /^\/enterprise\/challenges\/[0-9a-f-]{36}$/.test(url.pathname));
@@ -231,7 +231,7 @@ describe.each(LOCALES)('publishing a challenge in %s', (locale: Locale) => {
     expect(await enterprise.getByRole('textbox', { name: f.enterpriseShare, exact: true }).inputValue()).toBe('1200000');
     expect(await row(2).getByRole('textbox', { name: f.indicatorUnit, exact: true }).inputValue()).toBe(story.indicators[1]!.unit);
     expect(await enterprise.getByLabel(m.editor.deadlineDate).inputValue()).toBe(story.deadlineDate);
-    await checkPage(enterprise, locale, 'draft, saved');
+    await checkSharedState(enterprise, locale, 'draft, saved');
   });
 
   it('attaches files to the draft: a page of HTML is refused in the reader’s language, a text file accepted; then submits', async () => {
@@ -243,7 +243,7 @@ describe.each(LOCALES)('publishing a challenge in %s', (locale: Locale) => {
     await enterprise.getByRole('alert').getByText(refusal, { exact: false }).waitFor();
     expect(await descriptionOf(file), 'the refusal is tied to the file input').toContain(refusal);
     expect(await file.getAttribute('aria-invalid')).toBe('true');
-    await checkPage(enterprise, locale, 'draft, attachment refused');
+    await checkSharedState(enterprise, locale, 'draft, attachment refused');
 
     await file.setInputFiles({ name: 'test-plan.txt', mimeType: 'text/plain', buffer: Buffer.from('炉衬寿命现场测试方案 / field test plan\n') });
     await enterprise.getByRole('button', { name: m.attachments.upload, exact: true }).click();
@@ -260,7 +260,7 @@ describe.each(LOCALES)('publishing a challenge in %s', (locale: Locale) => {
     await expectPage(enterprise, locale, readerTitle);
     await statusBadge(enterprise, 'pending_review').waitFor();
     expect(await enterprise.getByRole('button', { name: m.editor.save }).count(), 'no editing once submitted').toBe(0);
-    await checkPage(enterprise, locale, 'challenge submitted (owner)');
+    await checkSharedState(enterprise, locale, 'challenge submitted (owner)');
   });
 
   it('the bureau finds it in the review queue and returns it with reasons', async () => {
@@ -271,13 +271,13 @@ describe.each(LOCALES)('publishing a challenge in %s', (locale: Locale) => {
     const card = bureau.getByRole('listitem').filter({ has: bureau.getByRole('heading', { name: story.titleZh }) });
     await card.waitFor();
     await card.getByText(formatMoney(80_000_000, locale), { exact: true }).waitFor();
-    await checkPage(bureau, locale, 'review queue');
+    await checkSharedState(bureau, locale, 'review queue');
 
     await card.getByRole('link', { name: m.queue.review, exact: true }).click();
     await bureau.waitForURL((url) => url.pathname === `/bureau/challenges/${challengeId}`);
     await expectPage(bureau, locale, readerTitle);
     await bureau.getByRole('heading', { name: m.decision.title, exact: true }).waitFor();
-    await checkPage(bureau, locale, 'review, pending');
+    await checkSharedState(bureau, locale, 'review, pending');
 
     const reason = bureau.getByRole('textbox', { name: m.decision.returnReason, exact: true });
     // Too short: refused next to the field, nothing changes.
@@ -286,14 +286,14 @@ describe.each(LOCALES)('publishing a challenge in %s', (locale: Locale) => {
     const tooShort = fill(m.issues.reason_length, { label: m.decision.returnReason });
     await bureau.getByRole('alert').getByRole('link', { name: tooShort, exact: true }).waitFor();
     expect(await descriptionOf(reason)).toContain(tooShort);
-    await checkPage(bureau, locale, 'review, return refused');
+    await checkSharedState(bureau, locale, 'review, return refused');
 
     await reason.fill(story.returnReason);
     await bureau.getByRole('button', { name: m.decision.return, exact: true }).click();
     await bureau.getByText(m.decision.returned, { exact: true }).waitFor();
     await statusBadge(bureau, 'draft').waitFor();
     await bureau.getByRole('complementary').getByText(story.returnReason, { exact: true }).waitFor();
-    await checkPage(bureau, locale, 'review, returned');
+    await checkSharedState(bureau, locale, 'review, returned');
   });
 
   it('the enterprise sees the reasons, fixes the draft and submits it again', async () => {
@@ -303,14 +303,14 @@ describe.each(LOCALES)('publishing a challenge in %s', (locale: Locale) => {
     await card.getByRole('heading', { name: m.list.returnedTitle }).waitFor();
     await card.getByText(story.returnReason, { exact: true }).waitFor();
     await card.getByText(t.challenge.states.draft, { exact: true }).waitFor();
-    await checkPage(enterprise, locale, 'my challenges, one returned');
+    await checkSharedState(enterprise, locale, 'my challenges, one returned');
 
     await card.getByRole('link', { name: m.list.edit, exact: true }).click();
     await enterprise.waitForURL((url) => url.pathname === `/enterprise/challenges/${challengeId}`);
     await expectPage(enterprise, locale, m.editor.editTitle);
     await enterprise.getByRole('region', { name: m.view.returnedTitle }).getByText(story.returnReason, { exact: true }).waitFor();
     await waitForHydration(enterprise);
-    await checkPage(enterprise, locale, 'returned draft');
+    await checkSharedState(enterprise, locale, 'returned draft');
 
     await enterprise.getByRole('textbox', { name: f.summaryEn, exact: true }).fill(story.fixedSummaryEn);
     await enterprise.getByRole('button', { name: m.editor.submit, exact: true }).click();
@@ -334,13 +334,13 @@ describe.each(LOCALES)('publishing a challenge in %s', (locale: Locale) => {
     await bureau.getByText(fill(m.decision.exceeds, { amount: formatMoney(80_000_000, locale) }), { exact: true }).waitFor();
     await fund.fill(story.approvedSpecialFund);
     await bureau.getByText(fill(m.decision.resultingBounty, { amount: formatMoney(story.bountyFen, locale) }), { exact: true }).waitFor();
-    await checkPage(bureau, locale, 'review, approving');
+    await checkSharedState(bureau, locale, 'review, approving');
 
     await bureau.getByRole('button', { name: m.decision.approve, exact: true }).click();
     await bureau.getByText(m.decision.approved, { exact: true }).waitFor();
     await statusBadge(bureau, 'published').waitFor();
     await bureau.getByRole('complementary').getByText(fill(m.reviews.specialFund, { amount: formatMoney(50_000_000, locale) }), { exact: true }).waitFor();
-    await checkPage(bureau, locale, 'review, published');
+    await checkSharedState(bureau, locale, 'review, published');
   });
 
   it('a visitor finds it in the public list and sees the bounty: enterprise share + approved special fund', async () => {
@@ -350,12 +350,12 @@ describe.each(LOCALES)('publishing a challenge in %s', (locale: Locale) => {
       await visitor.goto('/challenges');
       const link = visitor.getByRole('main').getByRole('link', { name: readerTitle });
       await link.first().waitFor();
-      await checkPage(visitor, locale, 'public challenge list');
+      await checkSharedState(visitor, locale, 'public challenge list');
       await link.first().click();
       await visitor.waitForURL((url) => url.pathname === `/challenges/${challengeId}`);
       await expectPage(visitor, locale, readerTitle);
       await visitor.getByRole('main').getByText(formatMoney(story.bountyFen, locale), { exact: true }).first().waitFor();
-      await checkPage(visitor, locale, 'public challenge page');
+      await checkSharedState(visitor, locale, 'public challenge page');
     } finally {
       await visitorContext.close();
     }
@@ -373,8 +373,8 @@ describe('drafting without JavaScript (zh-CN)', () => {
 
   beforeAll(async () => {
     context = await newContext(browser, { locale, javaScriptEnabled: false });
+    await signInAs(context, ENTERPRISE_EMAIL);
     page = await context.newPage();
-    await signIn(page, locale, ENTERPRISE_EMAIL);
   });
   afterAll(async () => {
     await context?.close();

@@ -9,7 +9,7 @@
  * The challenge is made through the API (the demo enterprise drafts and submits, the demo bureau
  * approves), so the suite does not depend on the demo catalogue.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiCall,
@@ -17,15 +17,16 @@ import {
   BASE_URL,
   BUREAU_EMAIL,
   checkPage,
+  checkSharedState,
   DEMO_PASSWORD,
   launch,
   LOCALES,
   MESSAGES,
-  newContext,
-  signIn,
+  readers,
   unique,
   waitForHydration,
   type Locale,
+  type Readers,
 } from './support';
 
 const ENTERPRISE_EMAIL = 'wang@jingxing-steel.demo.cn';
@@ -85,20 +86,18 @@ describe.each(LOCALES)('the Q&A of a challenge in %s', (locale: Locale) => {
   const question = locale === 'en' ? `Can trial tapholes be installed on converter no. 2? ${unique('')}` : `能否在 2 号转炉上试装试验出钢口？${unique('')}`;
   const answerText = locale === 'en' ? 'Yes, during the scheduled relining in the third quarter.' : '可以，安排在三季度计划检修时试装。';
   let challengeId = '';
-  const contexts: BrowserContext[] = [];
+  let people: Readers;
 
   beforeAll(async () => {
+    people = readers(browser, locale);
     challengeId = await publishedChallenge();
   });
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
+    await people?.close();
   });
 
   async function visitor(opts: { javaScript?: boolean; email?: string } = {}): Promise<Page> {
-    const context = await newContext(browser, { locale, javaScriptEnabled: opts.javaScript ?? true });
-    contexts.push(context);
-    const page = await context.newPage();
-    if (opts.email) await signIn(page, locale, opts.email);
+    const page = await people.page(opts);
     await page.goto(`/challenges/${challengeId}`);
     if (opts.javaScript ?? true) await waitForHydration(page);
     return page;
@@ -115,7 +114,7 @@ describe.each(LOCALES)('the Q&A of a challenge in %s', (locale: Locale) => {
     const signInLink = qa.getByRole('link', { name: q.signIn, exact: true });
     expect(await signInLink.getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/challenges/${challengeId}`)}`);
     expect(await qa.getByRole('textbox').count(), 'no ask form for anonymous visitors').toBe(0);
-    await checkPage(page, locale, 'challenge Q&A, anonymous, empty');
+    await checkSharedState(page, locale, 'challenge Q&A, anonymous, empty');
   });
 
   it(`a solver asks${javaScript ? '' : ' without JavaScript'}: an empty question is refused at the field, then the question is theirs, awaiting an answer`, async () => {
@@ -154,14 +153,14 @@ describe.each(LOCALES)('the Q&A of a challenge in %s', (locale: Locale) => {
     const item = itemWith(pending, question);
     await item.waitFor();
     expect(await qa.getByRole('textbox', { name: q.askLabel }).count(), 'the owner does not ask').toBe(0);
-    await checkPage(page, locale, 'challenge Q&A, owner with a question to answer');
+    await checkSharedState(page, locale, 'challenge Q&A, owner with a question to answer');
 
     await item.getByRole('textbox', { name: q.answerLabel, exact: true }).fill(answerText);
     await item.getByRole('button', { name: q.answerSubmit, exact: true }).click();
     await qa.getByRole('status').filter({ hasText: q.answered }).waitFor();
     await qa.getByRole('region', { name: fill(q.pendingTitle, { count: 0 }), exact: true }).getByText(q.pendingEmpty, { exact: true }).waitFor();
     await itemWith(qa.getByRole('region', { name: q.answeredTitle, exact: true }), answerText).waitFor();
-    await checkPage(page, locale, 'challenge Q&A, answered by the owner');
+    await checkSharedState(page, locale, 'challenge Q&A, answered by the owner');
   });
 
   it('the answer is public: every visitor sees question, answer and who answered, by role', async () => {
@@ -171,6 +170,6 @@ describe.each(LOCALES)('the Q&A of a challenge in %s', (locale: Locale) => {
     await item.getByText(answerText).waitFor();
     const by = fill(q.answeredBy, { role: q.roles.enterprise, time: '' }).trim();
     expect(await item.innerText()).toContain(by);
-    await checkPage(page, locale, 'challenge Q&A, public answer');
+    await checkSharedState(page, locale, 'challenge Q&A, public answer');
   });
 });

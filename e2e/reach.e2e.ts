@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, checkPage, expectPage, launch, MESSAGES, newContext, signIn, unique } from './support';
+import { apiCall, checkPage, expectPage, launch, MESSAGES, newContext, signInAs, unique } from './support';
 
 const PASSWORD = 'correct-horse-battery';
 let browser: Browser;
@@ -42,8 +42,8 @@ describe('reach', () => {
     const email = await freshSolver();
     const context = await newContext(browser, { locale });
     try {
+      await signInAs(context, email, PASSWORD);
       const page = await context.newPage();
-      await signIn(page, locale, email, PASSWORD);
 
       await page.goto(`/challenges/${challengeId}`);
       await page.getByRole('button', { name: r.follow.follow, exact: true }).click();

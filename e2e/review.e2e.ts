@@ -17,6 +17,7 @@ import {
   BASE_URL,
   BUREAU_EMAIL,
   checkPage,
+  checkSharedState,
   DEMO_PASSWORD,
   descriptionOf,
   expectPage,
@@ -24,7 +25,7 @@ import {
   LOCALES,
   MESSAGES,
   newContext,
-  signIn,
+  signInAs,
   unique,
   waitForHydration,
   type Locale,
@@ -167,9 +168,8 @@ describe.each(LOCALES)('expert review in %s', (locale: Locale) => {
   beforeAll(async () => {
     s = stories[locale];
     [bureauContext, expertContext] = await Promise.all([newContext(browser, { locale }), newContext(browser, { locale, javaScriptEnabled: expertJs })]);
+    await Promise.all([signInAs(bureauContext, BUREAU_EMAIL), signInAs(expertContext, EXPERT_EMAIL)]);
     [bureau, expert] = await Promise.all([bureauContext.newPage(), expertContext.newPage()]);
-    await signIn(bureau, locale, BUREAU_EMAIL);
-    await signIn(expert, locale, EXPERT_EMAIL);
   });
   afterAll(async () => {
     await Promise.all([bureauContext?.close(), expertContext?.close()]);
@@ -198,13 +198,13 @@ describe.each(LOCALES)('expert review in %s', (locale: Locale) => {
     await expectPage(bureau, locale, r.bureau.title);
     const table = bureau.getByRole('table', { name: fill(r.eligibility.caption, { count: 1 }), exact: true });
     await table.getByText(t.apply.states.submitted, { exact: true }).waitFor();
-    await checkPage(bureau, locale, 'expert review, before eligibility');
+    await checkSharedState(bureau, locale, 'expert review, before eligibility');
 
     await table.getByRole('button', { name: r.eligibility.eligible, exact: true }).click();
     await bureau.getByRole('status').getByText(r.eligibility.doneEligible, { exact: true }).waitFor();
     await table.getByText(t.apply.states.eligible, { exact: true }).waitFor();
     await bureau.getByText(t.challenge.states.reviewing, { exact: true }).first().waitFor();
-    await checkPage(bureau, locale, 'expert review, eligible');
+    await checkSharedState(bureau, locale, 'expert review, eligible');
   });
 
   it('the bureau reads the application beside the indicators', async () => {
@@ -214,7 +214,7 @@ describe.each(LOCALES)('expert review in %s', (locale: Locale) => {
     await bureau.getByText(s.responseZh, { exact: true }).waitFor();
     await bureau.getByText(locale === 'en' ? s.indicatorEn : s.indicatorZh, { exact: true }).first().waitFor();
     await bureau.getByText('RWTH Aachen University', { exact: true }).first().waitFor();
-    await checkPage(bureau, locale, 'application, read by the bureau');
+    await checkSharedState(bureau, locale, 'application, read by the bureau');
   });
 
   if (locale === 'zh-CN') {
@@ -251,7 +251,7 @@ describe.each(LOCALES)('expert review in %s', (locale: Locale) => {
       await weight(1).fill('40');
     }
     await bureau.getByText(fill(r.rubric.sum, { sum: 100 }), { exact: true }).waitFor();
-    await checkPage(bureau, locale, 'expert review, rubric edited');
+    await checkSharedState(bureau, locale, 'expert review, rubric edited');
     await bureau.getByRole('button', { name: r.rubric.save, exact: true }).click();
     await bureau.getByRole('status').getByText(r.rubric.saved, { exact: true }).waitFor();
     if (locale === 'zh-CN') expect(await row(6).getByRole('textbox', { name: r.rubric.key, exact: true }).inputValue()).toBe('innovation');
@@ -271,10 +271,11 @@ describe.each(LOCALES)('expert review in %s', (locale: Locale) => {
     }
     await bureau.getByRole('status').getByText(fill(r.assign.assigned, { count: 1 }), { exact: true }).waitFor();
     await bureau.getByRole('table', { name: fill(r.eligibility.caption, { count: 1 }) }).getByText(t.apply.states.under_review, { exact: true }).waitFor();
-    await checkPage(bureau, locale, 'expert review, expert assigned');
+    await checkSharedState(bureau, locale, 'expert review, expert assigned');
   });
 
   it('the expert finds the assignment and must declare before the application opens', async () => {
+    await expert.goto('/account');
     await expert.getByRole('navigation', { name: t.nav.label, exact: true }).getByRole('link', { name: r.nav.mine, exact: true }).click();
     await expert.waitForURL((url) => url.pathname === '/reviews');
     await expectPage(expert, locale, r.mine.title);
@@ -359,14 +360,14 @@ describe.each(LOCALES)('expert review in %s', (locale: Locale) => {
     const assigned = assignments.getByRole('row').filter({ has: bureau.getByRole('rowheader', { name: EXPERT_NAME, exact: true }) });
     await assigned.getByText(r.assignments.noConflict, { exact: true }).waitFor();
     await assigned.getByRole('cell', { name: total, exact: true }).waitFor();
-    await checkPage(bureau, locale, 'expert review, ranking');
+    await checkSharedState(bureau, locale, 'expert review, ranking');
   });
 
   it('the owner reads the applications and the ranking, without the experts', async () => {
     const context = await newContext(browser, { locale });
     try {
+      await signInAs(context, ENTERPRISE_EMAIL);
       const owner = await context.newPage();
-      await signIn(owner, locale, ENTERPRISE_EMAIL);
       await owner.goto(`/enterprise/challenges/${s.challengeId}`);
       await owner.getByRole('link', { name: r.owner.link, exact: true }).click();
       await owner.waitForURL((url) => url.pathname === `/enterprise/challenges/${s.challengeId}/applications`);
@@ -375,7 +376,7 @@ describe.each(LOCALES)('expert review in %s', (locale: Locale) => {
       expect(await owner.getByText(EXPERT_NAME).count(), 'no expert named').toBe(0);
       await owner.getByText(r.owner.show, { exact: true }).click();
       await owner.getByText(s.responseZh, { exact: true }).waitFor();
-      await checkPage(owner, locale, 'owner, applications and ranking');
+      await checkSharedState(owner, locale, 'owner, applications and ranking');
     } finally {
       await context.close();
     }

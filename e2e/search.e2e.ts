@@ -15,6 +15,7 @@ import {
   BASE_URL,
   BUREAU_EMAIL,
   checkPage,
+  checkSharedState,
   DEMO_PASSWORD,
   expectNoHorizontalScroll,
   launch,
@@ -149,7 +150,7 @@ describe.each(LOCALES)('in %s', (locale) => {
       expect(await page.getByRole('searchbox', { name: t.browse.list.searchLabel, exact: true }).inputValue()).toBe(text);
       const sort = page.getByRole('combobox', { name: t.browse.list.sort, exact: true });
       expect(await sort.locator('option:checked').innerText()).toBe(t.browse.list.sorts.relevance);
-      await checkPage(page, locale, 'search results from the header');
+      await checkSharedState(page, locale, 'search results from the header');
     });
   });
 
@@ -187,7 +188,7 @@ describe.each(LOCALES)('in %s', (locale) => {
       await page.waitForURL((url) => url.searchParams.get('q') === `${WORD}${locale === 'en' ? ' seals' : ' 主轴承'}`);
       await expectCards(page, locale, [bearing]);
       expect(await box.inputValue()).toBe(`${WORD}${locale === 'en' ? ' seals' : ' 主轴承'}`);
-      await checkPage(page, locale, 'search as you type, narrowed by a facet');
+      await checkSharedState(page, locale, 'search as you type, narrowed by a facet');
     });
   });
 
@@ -198,7 +199,7 @@ describe.each(LOCALES)('in %s', (locale) => {
       await region.getByRole('heading', { name: t.browse.list.emptySearchTitle.replace('{q}', WORD), exact: true }).waitFor();
       await region.getByText(t.browse.list.suggestSpelling, { exact: true }).waitFor();
       await region.getByText(t.browse.list.suggestChinese, { exact: true }).waitFor();
-      await checkPage(page, locale, 'empty search');
+      await checkSharedState(page, locale, 'empty search');
       const remove = t.browse.list.suggestRemoveFilter.replace('{name}', t.browse.list.status).replace('{value}', t.challenge.states.closed);
       await region.getByRole('link', { name: remove, exact: true }).click();
       await page.waitForURL((url) => url.searchParams.get('q') === WORD && !url.searchParams.has('status'));
@@ -229,7 +230,7 @@ describe('without JavaScript', () => {
       await searchFromHeader(page, locale, WORD);
       await expectCards(page, locale, [disc, bearing]);
       expect(await marks(cardOf(page, bearing, locale))).toContain(WORD);
-      await checkPage(page, locale, 'search results without JavaScript');
+      await checkSharedState(page, locale, 'search results without JavaScript');
 
       const form = page.getByRole('form', { name: t.browse.list.filtersTitle, exact: true });
       await form.getByRole('combobox', { name: t.browse.list.category, exact: true }).selectOption('bottleneck');
@@ -246,7 +247,7 @@ describe('without JavaScript', () => {
       await results(page).getByText(t.browse.list.matchAny, { exact: true }).waitFor();
       await cardOf(page, disc, locale).waitFor();
       expect(await cardOf(page, bearing, locale).count(), 'the category still applies').toBe(0);
-      await checkPage(page, locale, 'partial match without JavaScript');
+      await checkSharedState(page, locale, 'partial match without JavaScript');
     });
   });
 });

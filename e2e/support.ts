@@ -1,5 +1,5 @@
 /** Browser-test support: Debian's Chromium through playwright-core, axe, and page checks shared by the suites. */
-import AxeBuilder from '@axe-core/playwright';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { messages as zhMessages } from '../apps/web/src/lib/i18n/zh-CN';
@@ -33,14 +33,27 @@ export async function newContext(browser: Browser, opts: { locale: 'zh-CN' | 'en
   return context;
 }
 
+/** axe-core as @axe-core/playwright (the declared dependency) resolves it, so the version it pins. */
+const AXE_SOURCE: string = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'))('axe-core').source;
+type AxeRun = (context: Document, options: { resultTypes: string[] }) => Promise<{
+  violations: { id: string; help: string; impact?: string | null; nodes: { target: unknown[] }[] }[];
+}>;
+
 /** axe: no serious or critical violation. */
 export async function expectAccessible(page: Page, label: string) {
   if (withoutJs.has(page.context())) return expectAccessibleWithoutJs(page, label);
-  // Legacy mode runs axe in the page itself instead of finishing in an extra blank page: half the time,
-  // and the same rules for pages without cross-origin frames (ours have none).
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${label}`).toEqual([]);
+  // Run in the page itself (ours have no frames to finish across). axe-core is injected once per document
+  // (a client-side navigation keeps it) and asked for the violations only: AxeBuilder injected it twice
+  // a run and brought every passing node back as well, megabytes of JSON on the larger pages, which
+  // together made two thirds of the time of a run. The rules are the same.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const bad = await page.evaluate(async () => {
+    const { violations } = await (window as unknown as { axe: { run: AxeRun } }).axe.run(document, { resultTypes: ['violations'] });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  expect(bad, `axe on ${label}`).toEqual([]);
 }
 
 /**
@@ -135,16 +148,42 @@ export async function checkPage(page: Page, locale: Locale, label: string) {
   if (locale === 'en') await expectNoChineseOnEnglishPage(page, label);
 }
 
-/** Signs in through the login page (already open or opened here) and waits for the page it leads to. */
-export async function signIn(page: Page, locale: Locale, email: string, password = DEMO_PASSWORD, opts: { open?: boolean; expectPath?: string } = {}) {
+/**
+ * A page state a suite goes through in both languages alike (the same steps, with JavaScript or
+ * without it in both): axe once, in Chinese, and the language in each — axe's rules see the same
+ * elements, roles, names and colours in either. States only one language reaches (a run without
+ * JavaScript opposite one with it, a step of one language only) take `checkPage`.
+ */
+export async function checkSharedState(page: Page, locale: Locale, label: string) {
+  if (locale === 'zh-CN') return checkPage(page, locale, label);
+  expect(await page.locator('html').getAttribute('lang'), `html lang on ${label}`).toBe(locale);
+  await expectNoChineseOnEnglishPage(page, label);
+}
+
+/**
+ * Signs in through the login page (already open or opened here) and waits for the page it leads to;
+ * with `keyboard`, by typing, Tab and Enter alone.
+ */
+export async function signIn(page: Page, locale: Locale, email: string, password = DEMO_PASSWORD, opts: { open?: boolean; expectPath?: string; keyboard?: boolean } = {}) {
   const t = MESSAGES[locale];
   if (opts.open ?? true) await page.goto('/login');
   await expectPage(page, locale, t.login.title);
   // A click while SvelteKit is starting could be lost between the native post and the enhanced one.
   if (!withoutJs.has(page.context())) await waitForHydration(page);
-  await page.getByRole('textbox', { name: t.login.email, exact: true }).fill(email);
-  await page.getByLabel(t.login.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: t.login.submit, exact: true }).click();
+  const emailBox = page.getByRole('textbox', { name: t.login.email, exact: true });
+  const passwordBox = page.getByLabel(t.login.password, { exact: true });
+  if (opts.keyboard) {
+    await emailBox.focus();
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    expect(await passwordBox.evaluate((el) => el === document.activeElement), 'Tab moves from the e-mail to the password').toBe(true);
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
+  } else {
+    await emailBox.fill(email);
+    await passwordBox.fill(password);
+    await page.getByRole('button', { name: t.login.submit, exact: true }).click();
+  }
   const expected = opts.expectPath ?? '/account';
   try {
     await page.waitForURL((url) => url.pathname === expected);
@@ -153,6 +192,45 @@ export async function signIn(page: Page, locale: Locale, email: string, password
     throw new Error(`signing in as ${email} did not reach ${expected}: on ${page.url()}, alerts ${JSON.stringify(shown)}`, { cause: error });
   }
 }
+
+/**
+ * Signs a browser context in without a page: the login form's action is posted from the context's
+ * own request client, so the context holds exactly the session cookies the web app sets. For every
+ * suite whose subject is not signing in, which took a page load, hydration and a redirect each (about
+ * a hundred of them); the login page itself is exercised through `signIn` in layout, onboarding, users
+ * and browse. Opens no page: go where the test starts. It asks for HTML, as a browser's form post does:
+ * asked for JSON, SvelteKit answers an action with 200 and the redirect in the body.
+ */
+export async function signInAs(context: BrowserContext, email: string, password = DEMO_PASSWORD) {
+  const res = await context.request.post('/login', { form: { email, password }, headers: { origin: new URL(BASE_URL).origin, accept: 'text/html' }, maxRedirects: 0 });
+  if (res.status() !== 303) throw new Error(`signing in as ${email} was answered ${res.status()}, not a redirect: ${(await res.text()).slice(0, 500)}`);
+}
+
+/**
+ * One page per reader (anonymous, or signed in as an e-mail) and JavaScript setting, opened on first
+ * use and reused after: a context with its first page costs about a second on a busy machine, and the
+ * story suites look at the same pages as the same people again and again.
+ */
+export function readers(browser: Browser, locale: Locale) {
+  const pages = new Map<string, Promise<Page>>();
+  return {
+    page(as: { email?: string; password?: string; javaScript?: boolean } = {}): Promise<Page> {
+      const javaScriptEnabled = as.javaScript ?? true;
+      const key = `${as.email ?? ''} ${javaScriptEnabled}`;
+      let page = pages.get(key);
+      if (!page) {
+        page = newContext(browser, { locale, javaScriptEnabled }).then(async (context) => {
+          if (as.email) await signInAs(context, as.email, as.password);
+          return context.newPage();
+        });
+        pages.set(key, page);
+      }
+      return page;
+    },
+    close: () => Promise.all([...pages.values()].map(async (page) => (await page).context().close())),
+  };
+}
+export type Readers = ReturnType<typeof readers>;
 
 /** The header's sign-out button; back on the home page, signed out. */
 export async function signOut(page: Page, locale: Locale) {

@@ -1,11 +1,11 @@
 /**
- * User management: the bureau opens an expert's account, the expert signs in, the bureau disables
- * the account, and the expert's sign-in stops working at once.
+ * User management: the bureau opens an expert's account, the expert signs in (a wrong password is
+ * refused first, as such), the bureau disables the account, and the expert's sign-in stops working at once.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_MESSAGES } from '../apps/api/src/http/problem-messages';
-import { BUREAU_EMAIL, checkPage, expectPage, launch, MESSAGES, newContext, signIn, unique, type Locale } from './support';
+import { BUREAU_EMAIL, checkPage, expectPage, launch, MESSAGES, newContext, signIn, signInAs, unique, waitForHydration, type Locale } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -48,7 +48,8 @@ describe('an expert account, opened and disabled by the bureau', () => {
   }
 
   it('the bureau opens an expert account from the users page', async () => {
-    await signIn(bureau, bureauLocale, BUREAU_EMAIL);
+    await signInAs(bureauContext, BUREAU_EMAIL);
+    await bureau.goto('/account');
     await bureau.getByRole('navigation', { name: b.nav.label, exact: true }).getByRole('link', { name: b.nav.users, exact: true }).click();
     await bureau.waitForURL((url) => url.pathname === '/bureau/users');
     await expectPage(bureau, bureauLocale, b.bureauUsers.title);
@@ -70,8 +71,17 @@ describe('an expert account, opened and disabled by the bureau', () => {
     await checkPage(bureau, bureauLocale, 'bureau users, expert created');
   });
 
-  it('the expert signs in', async () => {
-    await signIn(expertPage, expertLocale, expert.email, expert.password);
+  it('the expert signs in, after a wrong password is refused as such', async () => {
+    await expertPage.goto('/login');
+    await expectPage(expertPage, expertLocale, x.login.title);
+    await waitForHydration(expertPage);
+    await expertPage.getByRole('textbox', { name: x.login.email, exact: true }).fill(expert.email);
+    await expertPage.getByLabel(x.login.password, { exact: true }).fill(`${expert.password}-wrong`);
+    await expertPage.getByRole('button', { name: x.login.submit, exact: true }).click();
+    await expertPage.getByRole('alert').getByText(PROBLEM_MESSAGES.invalid_credentials[expertLocale].detail, { exact: true }).waitFor();
+    expect(new URL(expertPage.url()).pathname, 'still on the login page').toBe('/login');
+
+    await signIn(expertPage, expertLocale, expert.email, expert.password, { open: false });
     await expectPage(expertPage, expertLocale, x.account.title);
     const me = expertPage.getByRole('region', { name: x.account.userSection, exact: true });
     await me.getByText(expert.email, { exact: true }).waitFor();

@@ -15,7 +15,7 @@
  * application awarded on My applications and the news in the header's unread count and on the
  * notifications page. axe on the main pages of the path. The test clock is reset at the end.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNoticeEnd } from '../apps/web/src/lib/decision';
 import { formatMoney } from '../apps/web/src/lib/format';
@@ -23,17 +23,17 @@ import {
   apiCall,
   apiLogin,
   BUREAU_EMAIL,
-  checkPage,
+  checkSharedState,
   expectPage,
   freshUscc,
   launch,
   LOCALES,
   MESSAGES,
-  newContext,
-  signIn,
+  readers,
   unique,
   waitForHydration,
   type Locale,
+  type Readers,
 } from './support';
 
 const ENTERPRISE_EMAIL = 'wang@jingxing-steel.demo.cn';
@@ -148,7 +148,7 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
   const sheet: [keyof typeof r.criteria, number][] = [['technical_approach', 9], ['team', 8], ['budget', 7], ['schedule', 8], ['prior_results', 8]];
   const total = '82.5';
 
-  const contexts: BrowserContext[] = [];
+  let people: Readers;
   let s: Story;
   let solver: Page;
   let owner: Page;
@@ -157,16 +157,9 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
   let applicationId = '';
   let receipt = '';
 
-  async function signedIn(email?: string, password?: string): Promise<Page> {
-    const context = await newContext(browser, { locale });
-    contexts.push(context);
-    const page = await context.newPage();
-    if (email) await signIn(page, locale, email, password);
-    return page;
-  }
-  /** The challenge page for an anonymous visitor, in a fresh context. */
+  /** The challenge page for an anonymous visitor. */
   async function visitor(): Promise<Page> {
-    const page = await signedIn();
+    const page = await people.page();
     await page.goto(`/challenges/${s.challengeId}`);
     await waitForHydration(page);
     return page;
@@ -176,19 +169,20 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
   const stateBadge = (page: Page, label: string) => page.locator('header.challenge-header').getByText(label, { exact: true });
 
   beforeAll(async () => {
+    people = readers(browser, locale);
     await resetClock();
     const tokens = { enterprise: await apiLogin(ENTERPRISE_EMAIL), bureau: await apiLogin(BUREAU_EMAIL) };
     const solverOrg = await freshSolver(locale, tokens.bureau);
     s = { ...(await publishedChallenge(locale, tokens)), solver: solverOrg };
     [solver, owner, bureau, expert] = await Promise.all([
-      signedIn(s.solver.email, SOLVER_PASSWORD),
-      signedIn(ENTERPRISE_EMAIL),
-      signedIn(BUREAU_EMAIL),
-      signedIn(EXPERT_EMAIL),
+      people.page({ email: s.solver.email, password: SOLVER_PASSWORD }),
+      people.page({ email: ENTERPRISE_EMAIL }),
+      people.page({ email: BUREAU_EMAIL }),
+      people.page({ email: EXPERT_EMAIL }),
     ]);
   });
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
+    await people?.close();
     await resetClock();
   });
 
@@ -197,7 +191,7 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     await expectPage(solver, locale, s.title);
     await waitForHydration(solver);
     await stateBadge(solver, t.challenge.states.published).waitFor();
-    await checkPage(solver, locale, 'challenge page, solver');
+    await checkSharedState(solver, locale, 'challenge page, solver');
 
     const qa = qaOf(solver);
     await qa.getByRole('textbox', { name: q.askLabel, exact: true }).fill(question);
@@ -213,13 +207,13 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     await pending.getByRole('button', { name: q.answerSubmit, exact: true }).click();
     await ownerQa.getByRole('status').filter({ hasText: q.answered }).waitFor();
     await ownerQa.getByRole('region', { name: fill(q.pendingTitle, { count: 0 }), exact: true }).getByText(q.pendingEmpty, { exact: true }).waitFor();
-    await checkPage(owner, locale, 'challenge page, owner answered');
+    await checkSharedState(owner, locale, 'challenge page, owner answered');
 
     const page = await visitor();
     const answered = itemWith(qaOf(page).getByRole('region', { name: q.answeredTitle, exact: true }), question);
     await answered.getByText(answer).waitFor();
     expect(await answered.innerText()).toContain(fill(q.answeredBy, { role: q.roles.enterprise, time: '' }).trim());
-    await checkPage(page, locale, 'challenge page, public answer');
+    await checkSharedState(page, locale, 'challenge page, public answer');
   });
 
   it('the solver applies through the five steps and submits: a receipt number, listed on My applications', async () => {
@@ -235,7 +229,7 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     await expectPage(solver, locale, a.form.title);
     await stepHeading(1, 'proposal').waitFor();
     await waitForHydration(solver);
-    await checkPage(solver, locale, 'application step 1');
+    await checkSharedState(solver, locale, 'application step 1');
     await solver.getByRole('textbox', { name: fill(a.proposal.response, { n: 1 }), exact: true }).fill(approach);
     await saveAndContinue(2);
 
@@ -259,7 +253,7 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
       await solver.locator(`#f-milestones-${i}-amount`).fill(String(m.yuan));
     }
     await solver.locator('#sum-check', { hasText: a.plan.sumMatches }).waitFor();
-    await checkPage(solver, locale, 'application step 3');
+    await checkSharedState(solver, locale, 'application step 3');
     await saveAndContinue(4);
 
     await stepHeading(4, 'prior').waitFor();
@@ -269,7 +263,7 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     await stepHeading(5, 'review').waitFor();
     await waitForHydration(solver);
     await solver.getByRole('heading', { name: a.review.readyTitle, exact: true }).waitFor();
-    await checkPage(solver, locale, 'application step 5');
+    await checkSharedState(solver, locale, 'application step 5');
     await solver.getByRole('button', { name: a.review.submit, exact: true }).click();
     await solver.waitForURL((url) => url.searchParams.get('done') === 'submitted');
     receipt = (await solver.locator('#receipt-number').innerText()).trim();
@@ -284,7 +278,7 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     const row = rows.filter({ hasText: receipt });
     await row.getByRole('link', { name: s.title, exact: true }).waitFor();
     await row.getByText(a.states.submitted, { exact: true }).waitFor();
-    await checkPage(solver, locale, 'my applications, submitted');
+    await checkSharedState(solver, locale, 'my applications, submitted');
   });
 
   it('past the deadline, the bureau marks the application eligible and assigns the demo expert', async () => {
@@ -300,7 +294,7 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     const table = bureau.getByRole('table', { name: fill(r.eligibility.caption, { count: 1 }), exact: true });
     const row = table.getByRole('row').filter({ hasText: s.solver.orgName });
     await row.getByText(a.states.submitted, { exact: true }).waitFor();
-    await checkPage(bureau, locale, 'review page, before eligibility');
+    await checkSharedState(bureau, locale, 'review page, before eligibility');
 
     await row.getByRole('button', { name: r.eligibility.eligible, exact: true }).click();
     await bureau.getByRole('status').getByText(r.eligibility.doneEligible, { exact: true }).waitFor();
@@ -310,16 +304,17 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     await bureau.getByRole('button', { name: r.assign.assignChosen, exact: true }).click();
     await bureau.getByRole('status').getByText(fill(r.assign.assigned, { count: 1 }), { exact: true }).waitFor();
     await row.getByText(a.states.under_review, { exact: true }).waitFor();
-    await checkPage(bureau, locale, 'review page, expert assigned');
+    await checkSharedState(bureau, locale, 'review page, expert assigned');
   });
 
   it('the expert declares no conflict and scores every criterion of the rubric', async () => {
+    await expert.goto('/account');
     await expert.getByRole('navigation', { name: t.nav.label, exact: true }).getByRole('link', { name: r.nav.mine, exact: true }).click();
     await expert.waitForURL((url) => url.pathname === '/reviews');
     await expectPage(expert, locale, r.mine.title);
     const row = expert.getByRole('row').filter({ hasText: s.title });
     await row.getByText(r.status.to_declare, { exact: true }).waitFor();
-    await checkPage(expert, locale, 'my reviews, to declare');
+    await checkSharedState(expert, locale, 'my reviews, to declare');
 
     await row.getByRole('link', { name: r.mine.declare, exact: true }).click();
     await expert.waitForURL((url) => url.pathname === `/reviews/${applicationId}`);
@@ -330,7 +325,7 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     await expert.getByRole('button', { name: r.declare.submit, exact: true }).click();
     await expert.getByRole('status').getByText(r.declare.doneNone, { exact: true }).waitFor();
     await expert.getByText(approach, { exact: true }).waitFor();
-    await checkPage(expert, locale, 'assignment, application open');
+    await checkSharedState(expert, locale, 'assignment, application open');
 
     for (const [key, points] of sheet) {
       const name = r.criteria[key];
@@ -340,7 +335,7 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     await expert.getByText(fill(r.scoring.totalValue, { total }), { exact: true }).waitFor();
     await expert.getByRole('button', { name: r.scoring.submit, exact: true }).click();
     await expert.getByRole('status').getByText(fill(r.scoring.saved, { total }), { exact: true }).waitFor();
-    await checkPage(expert, locale, 'assignment, scores saved');
+    await checkSharedState(expert, locale, 'assignment, scores saved');
 
     await expert.goto('/reviews');
     await expert.getByRole('row').filter({ hasText: s.title }).getByText(r.status.scored, { exact: true }).waitFor();
@@ -359,7 +354,7 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     await expectPage(bureau, locale, d.bureau.title);
     await waitForHydration(bureau);
     await bureau.getByRole('region', { name: d.bureau.rankingTitle, exact: true }).getByRole('table').waitFor();
-    await checkPage(bureau, locale, 'decision page, in review');
+    await checkSharedState(bureau, locale, 'decision page, in review');
 
     const candidate = bureau.getByRole('group', { name: new RegExp(escapeRegExp(s.solver.orgName)) });
     await candidate.getByRole('checkbox', { name: d.form.select, exact: true }).check();
@@ -374,14 +369,14 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     await notice.getByRole('row').filter({ hasText: s.solver.orgName }).getByText(formatMoney(AWARD_FEN, locale), { exact: true }).waitFor();
     const finalize = bureau.getByRole('region', { name: d.finalize.title, exact: true });
     expect(await finalize.getByRole('button', { name: d.finalize.submit, exact: true }).isDisabled(), 'not final during the notice period').toBe(true);
-    await checkPage(bureau, locale, 'decision page, notice published');
+    await checkSharedState(bureau, locale, 'decision page, notice published');
 
     const page = await visitor();
     const section = page.getByRole('region', { name: d.public.title, exact: true });
     await section.getByText(d.phases.open, { exact: true }).waitFor();
     await section.getByRole('row').filter({ hasText: s.solver.orgName }).getByText(formatMoney(AWARD_FEN, locale), { exact: true }).waitFor();
     await stateBadge(page, t.challenge.states.notice).waitFor();
-    await checkPage(page, locale, 'challenge page, public notice');
+    await checkSharedState(page, locale, 'challenge page, public notice');
   });
 
   it('past the notice period, the bureau makes the result final: the challenge is awarded', async () => {
@@ -406,14 +401,14 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     await bureau.getByRole('status').filter({ hasText: fill(d.bureau.finalized, { count: 1 }) }).waitFor();
     await bureau.getByRole('region', { name: d.bureau.noticeTitle, exact: true }).getByText(d.phases.final, { exact: true }).waitFor();
     expect(await bureau.getByRole('button', { name: d.finalize.submit }).count(), 'nothing left to make final').toBe(0);
-    await checkPage(bureau, locale, 'decision page, final');
+    await checkSharedState(bureau, locale, 'decision page, final');
 
     const page = await visitor();
     await stateBadge(page, t.challenge.states.awarded).waitFor();
     const section = page.getByRole('region', { name: d.public.title, exact: true });
     await section.getByText(d.phases.final, { exact: true }).waitFor();
     await section.getByRole('row').filter({ hasText: s.solver.orgName }).getByText(formatMoney(AWARD_FEN, locale), { exact: true }).waitFor();
-    await checkPage(page, locale, 'challenge page, awarded');
+    await checkSharedState(page, locale, 'challenge page, awarded');
   });
 
   it('the solver finds the application awarded and is notified of the decision and the award', async () => {
@@ -430,7 +425,7 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     await header.getByRole('link', { name: fill(n.navUnread, { count: unread }), exact: true }).waitFor();
     const row = solver.getByRole('row').filter({ hasText: receipt });
     await row.getByText(a.states.awarded, { exact: true }).waitFor();
-    await checkPage(solver, locale, 'my applications, awarded');
+    await checkSharedState(solver, locale, 'my applications, awarded');
 
     await header.getByRole('link', { name: fill(n.navUnread, { count: unread }), exact: true }).click();
     await solver.waitForURL((url) => url.pathname === '/notifications');
@@ -439,6 +434,6 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     for (const key of ['decision_published', 'awarded', 'eligible', 'question_answered'] as const) {
       await list.getByRole('listitem').filter({ hasText: fill(n.sentences[key], { challenge: s.title }) }).getByText(n.unread, { exact: true }).waitFor();
     }
-    await checkPage(solver, locale, 'notifications');
+    await checkSharedState(solver, locale, 'notifications');
   });
 });
