@@ -6,7 +6,7 @@
  *
  * Then in the browser: the solver asks on the challenge page, the owner answers there, and every
  * visitor reads the answer; the solver applies through the five steps of the application form and
- * submits, with a receipt number that My applications shows. The test clock crosses the deadline;
+ * submits (told meanwhile that the challenge closes within the day while the application is a draft), with a receipt number that My applications shows. The test clock crosses the deadline;
  * the bureau marks the application eligible and assigns the demo expert on the review page; the
  * expert declares no conflict and scores the rubric; the bureau goes on to the decision page, selects
  * the application with an award and publishes the notice (公示), which the public reads on the
@@ -230,6 +230,9 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     await stepHeading(1, 'proposal').waitFor();
     await waitForHydration(solver);
     await checkSharedState(solver, locale, 'application step 1');
+    // The challenge closes within the day and this is still a draft: the reminder loop (every 500 ms
+    // here) tells the solver, once. Waited for, so the notifications checked at the end are certain.
+    await waitForNotifications(await apiLogin(s.solver.email, SOLVER_PASSWORD), ['application_deadline_soon']);
     await solver.getByRole('textbox', { name: fill(a.proposal.response, { n: 1 }), exact: true }).fill(approach);
     await saveAndContinue(2);
 
@@ -414,7 +417,7 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
   it('the solver finds the application awarded and is notified of the decision and the award', async () => {
     const n = t.notifications;
     const token = await apiLogin(s.solver.email, SOLVER_PASSWORD);
-    const expected = ['question_answered', 'eligibility_result', 'decision_published', 'awarded'];
+    const expected = ['application_deadline_soon', 'question_answered', 'eligibility_result', 'decision_published', 'awarded'];
     const { kinds, unread } = await waitForNotifications(token, expected);
     expect([...kinds].sort(), 'one notification for each step that concerned the solver').toEqual([...expected].sort());
     expect(unread).toBe(expected.length);
@@ -431,7 +434,7 @@ describe.each(LOCALES)('from question to award in %s', (locale: Locale) => {
     await solver.waitForURL((url) => url.pathname === '/notifications');
     await expectPage(solver, locale, n.title);
     const list = solver.getByRole('list', { name: n.listLabel, exact: true });
-    for (const key of ['decision_published', 'awarded', 'eligible', 'question_answered'] as const) {
+    for (const key of ['decision_published', 'awarded', 'eligible', 'question_answered', 'application_deadline_last_day'] as const) {
       await list.getByRole('listitem').filter({ hasText: fill(n.sentences[key], { challenge: s.title }) }).getByText(n.unread, { exact: true }).waitFor();
     }
     await checkSharedState(solver, locale, 'notifications');
