@@ -28,7 +28,7 @@ import { checkLedger } from './services/ledger/check-ledger';
 import { folderTransport, smtpTransport } from './services/mail/transport';
 import { createSearchEngine } from './services/search/engine';
 import { reindexAll, reindexMissing } from './services/search/reindex-all';
-import { exposeApiInProcess, loadWebHandler } from './web-bridge';
+import { exposeApiInProcess, loadWebHandler, routeRequests } from './web-bridge';
 
 const started = performance.now();
 const here = dirname(fileURLToPath(import.meta.url));
@@ -107,17 +107,14 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   loginRateLimit: config.loginRateLimit,
   publicUrl: config.publicUrl,
-  serverFactory: (apiHandler) =>
-    createServer((req, res) => {
+  serverFactory: (apiHandler) => {
+    const route = routeRequests(apiHandler, web, { trustProxy: config.trustProxy });
+    return createServer((req, res) => {
       inFlight.add(res);
       res.once('close', () => inFlight.delete(res));
-      const path = req.url ?? '/';
-      if (path === '/api' || path.startsWith('/api/') || path.startsWith('/api?') || !web) return apiHandler(req, res);
-      if (!config.trustProxy || !req.headers['x-forwarded-proto']) {
-        req.headers['x-forwarded-proto'] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
-      }
-      web(req, res);
-    }),
+      route(req, res);
+    });
+  },
 });
 exposeApiInProcess(app);
 await app.ready();

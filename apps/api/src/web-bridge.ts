@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { App } from './app';
 
-type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
 declare global {
   // The SvelteKit server calls the API in-process through this (apps/web/src/hooks.server.ts handleFetch).
@@ -28,6 +28,22 @@ export function exposeApiInProcess(app: App) {
       for (const value of Array.isArray(v) ? v : [String(v)]) headers.append(k, value);
     }
     return new Response(res.statusCode === 204 || res.statusCode === 304 ? null : new Uint8Array(res.rawPayload), { status: res.statusCode, headers });
+  };
+}
+
+/**
+ * One port for both apps: `/api…` goes to Fastify, everything else to the web app (or to Fastify, for
+ * its 404, when the web app is not built). adapter-node is told each request's protocol (see
+ * server.ts) — by the socket, unless a trusted proxy already said.
+ */
+export function routeRequests(apiHandler: NodeHandler, web: NodeHandler | undefined, opts: { trustProxy: boolean }): NodeHandler {
+  return (req, res) => {
+    const path = req.url ?? '/';
+    if (path === '/api' || path.startsWith('/api/') || path.startsWith('/api?') || !web) return apiHandler(req, res);
+    if (!opts.trustProxy || !req.headers['x-forwarded-proto']) {
+      req.headers['x-forwarded-proto'] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+    }
+    web(req, res);
   };
 }
 
