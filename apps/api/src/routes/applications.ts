@@ -38,6 +38,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/challenges/:id/deadline.ics', {
+    config: { publicRead: true },
     schema: { tags, summary: 'The application deadline as an iCalendar event (public for published challenges)', params: IdParams, produces: ['text/calendar'] },
   }, async (request, reply) => {
     const { filename, body } = await deadlineCalendar(app.ctx, request.actor, request.params.id);

@@ -7,6 +7,7 @@ const tags = ['calendar'];
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/calendar/:year', {
+    config: { publicRead: true },
     schema: { tags, summary: 'The working-day calendar of one year (public): holidays and the weekend days worked in their place, by which notice periods are counted', params: YearParams, response: { 200: CalendarYearView, ...problemResponses } },
   }, async (request) => readCalendarYear(app.ctx, request.params.year));
 

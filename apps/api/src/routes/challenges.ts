@@ -25,6 +25,7 @@ const IDEMPOTENCY_NOTE = ' An `Idempotency-Key` makes a retry answer as the firs
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/challenges', {
+    config: { publicRead: true },
     schema: {
       tags,
       summary:
@@ -51,6 +52,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   // A static path: find-my-way matches it before `/challenges/:id`, so `stats` is never read as an id.
   app.get('/challenges/stats', {
+    config: { publicRead: true },
     schema: {
       tags,
       summary: 'Public headline figures: open challenges and bounty, special fund committed, organisations taking part, open bounty by industry and category. Published challenges only, never drafts or challenges in review',
@@ -59,6 +61,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   }, async () => challengeStats(app.ctx));
 
   app.get('/challenges/:id', {
+    config: { publicRead: true },
     schema: {
       tags,
       summary: 'One challenge: `manage` view for the owner and the bureau, `detail` where details are open to the reader, else `summary`',

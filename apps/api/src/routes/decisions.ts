@@ -31,6 +31,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/challenges/:id/decision', {
+    config: { publicRead: true },
     schema: { tags, summary: 'The published decision (公示): winners, awards, notice period, objection outcomes without their filers', params: IdParams, response: { 200: DecisionView, ...problemResponses } },
   }, async (request) => publicDecision(app.ctx, request.actor, request.params.id));
 

@@ -10,6 +10,7 @@ const OrganizationAny = Type.Union([Type.Ref('OrganizationFull'), Type.Ref('Orga
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/organizations', {
+    config: { publicRead: true },
     schema: {
       tags: ['organizations'],
       summary: 'Verified organisations (public fields); the bureau sees all and filters by status',
@@ -23,6 +24,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/organizations/:id', {
+    config: { publicRead: true },
     schema: { tags: ['organizations'], params: IdParams, response: { 200: OrganizationAny, ...problemResponses } },
   }, async (request) => {
     const { org, full } = await getOrganization(app.ctx, request.actor, request.params.id);

@@ -13,6 +13,7 @@ const NoQuery = Type.Object({}, { additionalProperties: false });
 /** The public Q&A of a challenge; who may read, ask and answer: services/questions/rules.ts. */
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/challenges/:id/questions', {
+    config: { publicRead: true },
     schema: {
       tags,
       summary:

@@ -7,18 +7,14 @@ const tags = ['results'];
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/results', {
+    config: { publicRead: true },
     schema: {
       tags,
-      summary: 'Public results (揭榜结果): challenges with a final award, newest first — winners’ organisations, awards and each project’s progress (milestones verified, amount released); totals over the filter. The same answer for every reader, so caches may keep it a minute',
+      summary: 'Public results (揭榜结果): challenges with a final award, newest first — winners’ organisations, awards and each project’s progress (milestones verified, amount released); totals over the filter. The same answer for every reader',
       querystring: ResultsQuery,
       response: { 200: ResultsPage, ...problemResponses },
     },
-  }, async (request, reply) => {
-    const page = await listResults(app.ctx, request.query);
-    // Public and the same for everyone (no reader-dependent field): shared caches may keep it briefly.
-    reply.header('cache-control', 'public, max-age=60');
-    return page;
-  });
+  }, async (request) => listResults(app.ctx, request.query));
 };
 
 export default routes;

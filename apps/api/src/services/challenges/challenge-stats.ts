@@ -78,7 +78,9 @@ export async function challengeStats(ctx: ServiceContext): Promise<ChallengeStat
       state,
       challenges: byState.find((r) => r.key === state)?.count ?? 0,
     })),
-    asOf: now.toISOString(),
+    // To the minute: the figures are at least that fresh, and the answer (and the home page made
+    // from it) stays the same bytes within the minute, so caches can revalidate it with a 304.
+    asOf: new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString(),
   };
 }
 
