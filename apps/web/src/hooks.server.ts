@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { env } from '$env/dynamic/private';
 import { env as publicEnv } from '$env/dynamic/public';
 import type { Handle, HandleFetch, HandleServerError } from '@sveltejs/kit';
@@ -18,6 +19,50 @@ function setSecurityHeaders(headers: Headers) {
   headers.set('cross-origin-opener-policy', 'same-origin');
   headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
   if (publicEnv.PUBLIC_URL?.startsWith('https:')) headers.set('strict-transport-security', 'max-age=31536000');
+}
+
+/**
+ * Browsers check a public page every time (max-age=0) and get a 304 when it has not changed; a cache
+ * in front of the server (a CDN for solvers abroad) may keep it a minute, as the API lets it keep the
+ * anonymous answers pages are made of.
+ */
+const PUBLIC_PAGE = 'public, max-age=0, s-maxage=60';
+
+/**
+ * Cache-Control and ETag of what the web app renders (issue 9). What an anonymous visitor gets without a
+ * cookie being set is the same for everyone reading in that language (`vary` below), so it is public,
+ * with an ETag of its bytes: a visitor on a slow link pays only the headers for a page that has not
+ * changed (any tag in If-None-Match, weak or strong, as RFC 9110 compares them for GET). Pages of a
+ * signed-in user, or that set a cookie, are theirs alone and never stored. Answers that chose their own
+ * policy (downloads) keep it.
+ */
+async function withCaching(event: Parameters<Handle>[0]['event'], response: Response): Promise<Response> {
+  if (response.headers.has('cache-control')) return response;
+  const publicPage = SAFE_METHODS.has(event.request.method) && response.status === 200 && event.locals.user === null && !response.headers.has('set-cookie');
+  if (!publicPage) {
+    response.headers.set('cache-control', 'private, no-store');
+    response.headers.delete('etag');
+    return response;
+  }
+  response.headers.set('cache-control', PUBLIC_PAGE);
+  // SvelteKit tags the pages it renders; page data (`__data.json`) and endpoints are tagged here.
+  let answer = response;
+  let etag = response.headers.get('etag');
+  if (!etag) {
+    const body = new Uint8Array(await response.arrayBuffer());
+    etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+    answer = new Response(body, { status: 200, headers: response.headers });
+    answer.headers.set('etag', etag);
+  }
+  const opaque = etag.replace(/^W\//, '');
+  const condition = event.request.headers.get('if-none-match');
+  if (condition?.split(',').some((tag) => ['*', opaque, `W/${opaque}`].includes(tag.trim()))) {
+    const headers = new Headers(answer.headers);
+    headers.delete('content-type');
+    headers.delete('content-length');
+    return new Response(null, { status: 304, headers });
+  }
+  return answer;
 }
 
 function localeOf(cookie: string | undefined, acceptLanguage: string | null): Locale {
@@ -44,17 +89,18 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.user = session.user;
   event.locals.accessToken = session.accessToken;
 
-  const response = await resolve(event, {
+  const resolved = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', locale),
   });
   try {
-    response.headers.set('content-language', locale);
-    response.headers.append('vary', 'cookie, accept-language');
-    setSecurityHeaders(response.headers);
+    resolved.headers.set('content-language', locale);
+    resolved.headers.append('vary', 'cookie, accept-language');
+    setSecurityHeaders(resolved.headers);
   } catch {
-    // Immutable headers (a proxied response): nothing to add.
+    // Immutable headers (a proxied response): nothing to add, and nothing to cache.
+    return resolved;
   }
-  return response;
+  return withCaching(event, resolved);
 };
 
 /**
