@@ -10,3 +10,4 @@ export * from './decisions';
 export * from './ledger';
 export * from './mail';
 export * from './subscriptions';
+export * from './relations';

@@ -1,10 +1,9 @@
-import { attachments, challengeAmendments, challengeReviews, organizations, type Db } from '@challenge/db';
+import { challengeAmendments, challengeReviews, organizations } from '@challenge/db';
 import { confidentialityTerms, type Actor } from '@challenge/domain';
-import { and, asc, eq } from 'drizzle-orm';
 import type { ChallengeDetailView, ChallengeManageView, ChallengeSummaryView, ChallengeView } from '../../schemas/challenges';
-import { attachmentView } from '../attachments/attachment-view';
+import { attachmentView, type AttachmentRow } from '../attachments/attachment-view';
 import { effectiveState, type ChallengeAccess } from './access';
-import { loadIndicators, type ChallengeRow } from './records';
+import type { ChallengeRow, IndicatorRow } from './records';
 import { viewActions } from './rules';
 
 export interface OwnerName {
@@ -15,6 +14,14 @@ export interface OwnerName {
 
 /** The columns to select alongside a challenge for its owner's public name. */
 export const ownerNameColumns = { id: organizations.id, nameZh: organizations.nameZh, nameEn: organizations.nameEn };
+
+/** The rows a challenge's page shows besides the challenge, in their order (read by get-challenge.ts). */
+export interface ChallengeParts {
+  indicators: IndicatorRow[];
+  amendments: (typeof challengeAmendments.$inferSelect)[];
+  attachments: AttachmentRow[];
+  reviews: (typeof challengeReviews.$inferSelect)[];
+}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -42,18 +49,13 @@ export function summaryView(c: ChallengeRow, owner: OwnerName, access: Exclude<C
   };
 }
 
-async function detailView(db: Db, c: ChallengeRow, owner: OwnerName, access: 'detail' | 'manage', now: Date): Promise<ChallengeDetailView> {
-  const [indicators, amendments, files] = await Promise.all([
-    loadIndicators(db, c.id),
-    db.select().from(challengeAmendments).where(eq(challengeAmendments.challengeId, c.id)).orderBy(asc(challengeAmendments.createdAt), asc(challengeAmendments.id)),
-    db.select().from(attachments).where(and(eq(attachments.parentType, 'challenge'), eq(attachments.parentId, c.id))).orderBy(asc(attachments.createdAt), asc(attachments.id)),
-  ]);
+function detailView(c: ChallengeRow, owner: OwnerName, parts: ChallengeParts, access: 'detail' | 'manage', now: Date): ChallengeDetailView {
   return {
     ...summaryView(c, owner, access, now),
     view: 'detail',
     descriptionZh: c.descriptionZh,
     descriptionEn: c.descriptionEn,
-    indicators: indicators.map((i) => ({ position: i.position, nameZh: i.nameZh, nameEn: i.nameEn, target: i.target, unit: i.unit, method: i.method })),
+    indicators: parts.indicators.map((i) => ({ position: i.position, nameZh: i.nameZh, nameEn: i.nameEn, target: i.target, unit: i.unit, method: i.method })),
     eligibilityZh: c.eligibilityZh,
     eligibilityEn: c.eligibilityEn,
     ipTermsZh: c.ipTermsZh,
@@ -62,27 +64,23 @@ async function detailView(db: Db, c: ChallengeRow, owner: OwnerName, access: 'de
     specialFundFen: c.specialFundFen,
     durationMonths: c.durationMonths,
     maxWinners: c.maxWinners,
-    amendments: amendments.map((a) => ({
+    amendments: parts.amendments.map((a) => ({
       id: a.id, kind: a.kind, textZh: a.textZh, textEn: a.textEn, oldDeadline: iso(a.oldDeadline), newDeadline: iso(a.newDeadline), createdAt: a.createdAt.toISOString(),
     })),
-    attachments: files.map(attachmentView),
+    attachments: parts.attachments.map(attachmentView),
     closedAt: iso(c.closedAt),
     cancelledAt: iso(c.cancelledAt),
     cancelReason: c.cancelReason,
   };
 }
 
-async function manageView(db: Db, actor: Actor, c: ChallengeRow, owner: OwnerName, now: Date): Promise<ChallengeManageView> {
-  const [detail, reviews] = await Promise.all([
-    detailView(db, c, owner, 'manage', now),
-    db.select().from(challengeReviews).where(eq(challengeReviews.challengeId, c.id)).orderBy(asc(challengeReviews.createdAt), asc(challengeReviews.id)),
-  ]);
+function manageView(actor: Actor, c: ChallengeRow, owner: OwnerName, parts: ChallengeParts, now: Date): ChallengeManageView {
   return {
-    ...detail,
+    ...detailView(c, owner, parts, 'manage', now),
     view: 'manage',
     requestedSpecialFundFen: c.requestedSpecialFundFen,
     reviewReasons: c.reviewReasons,
-    reviews: reviews.map((r) => ({ decision: r.decision, reasons: r.reasons, specialFundFen: r.specialFundFen, createdAt: r.createdAt.toISOString() })),
+    reviews: parts.reviews.map((r) => ({ decision: r.decision, reasons: r.reasons, specialFundFen: r.specialFundFen, createdAt: r.createdAt.toISOString() })),
     submittedAt: iso(c.submittedAt),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
@@ -91,8 +89,8 @@ async function manageView(db: Db, actor: Actor, c: ChallengeRow, owner: OwnerNam
 }
 
 /** The view of one challenge for a reader with the given access (decided by `challengeAccess`). */
-export function presentChallenge(db: Db, actor: Actor, c: ChallengeRow, owner: OwnerName, access: Exclude<ChallengeAccess, 'none'>, now: Date): Promise<ChallengeView> | ChallengeView {
-  if (access === 'manage') return manageView(db, actor, c, owner, now);
-  if (access === 'detail') return detailView(db, c, owner, access, now);
+export function presentChallenge(actor: Actor, c: ChallengeRow, owner: OwnerName, parts: ChallengeParts, access: Exclude<ChallengeAccess, 'none'>, now: Date): ChallengeView {
+  if (access === 'manage') return manageView(actor, c, owner, parts, now);
+  if (access === 'detail') return detailView(c, owner, parts, access, now);
   return summaryView(c, owner, access, now);
 }
