@@ -28,8 +28,9 @@ const baseUrl = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, ['apps/api/dist/server.js'], {
   // The browser tests sign in as the same demo accounts many times in a few minutes, from one address:
   // the sign-in limit (tested through the API) is raised so the suites do not lock each other out.
-  // Suites that wait for a notification wait for the outbox's next pass: every half second, not three.
-  env: { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ORIGIN: baseUrl, LOGIN_RATE_LIMIT: '1000', NOTIFY_INTERVAL_MS: '500' },
+  // Suites that wait for a notification wait for the outbox's next pass: every half second, not three;
+  // the loops that follow the clock (deadlines, draft reminders, saved-search alerts) run every second.
+  env: { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ORIGIN: baseUrl, LOGIN_RATE_LIMIT: '1000', NOTIFY_INTERVAL_MS: '500', SWEEP_INTERVAL_MS: '1000' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let log = '';
