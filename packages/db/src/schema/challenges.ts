@@ -72,6 +72,9 @@ export const challenges = pgTable(
     index('challenges_state_deadline_idx').on(t.state, t.deadline),
     // In the list's own order (newest first, then created, then id), so a page is read off the index.
     index('challenges_newest_idx').on(t.publishedAt.desc().nullsLast(), t.createdAt.desc().nullsFirst(), t.id).where(sql`${t.publishedAt} is not null`),
+    // Every column the public figures (home page) read, for challenges ever published: they count
+    // and sum the whole portfolio, which an index-only scan of this does without the wide rows.
+    index('challenges_stats_idx').on(t.state, t.deadline, t.industry, t.category, t.bountyFen, t.specialFundFen, t.ownerOrganizationId).where(sql`${t.publishedAt} is not null`),
     index('challenges_industry_idx').on(t.industry, t.publishedAt),
     index('challenges_category_idx').on(t.category, t.publishedAt),
     index('challenges_bounty_idx').on(t.bountyFen),

@@ -1,0 +1,1 @@
+CREATE INDEX "challenges_stats_idx" ON "challenges" USING btree ("state","deadline","industry","category","bounty_fen","special_fund_fen","owner_organization_id") WHERE "challenges"."published_at" is not null;
