@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { fingerprint, setupTestApp, sharedBureauToken, staffToken, verifiedEnterprise, verifiedSolver } from './helpers';
 import { buildPortfolio, portfolioCalls } from './portfolio-helpers';
+import { reportSource, type Row } from '../src/services/reports/export-kinds';
 
 const env = await setupTestApp();
 const { call } = portfolioCalls(env);
@@ -117,6 +118,31 @@ describe('CSV exports', () => {
     expect(all.records.filter((r) => r['类型'] === 'budget_set').length).toBe(8);
     const cents = all.records.reduce((s, r) => s + Math.round(Number(r['金额（元）']) * 100), 0);
     expect(cents).toBe(0);
+  });
+
+  test('the filtered ledger read in pages of any size is the same entries in the same order, pages without a kept entry included', async () => {
+    const read = async (filter: { year?: number }, limit: number) => {
+      const source = reportSource('ledger', filter, 'en', false);
+      const rows: Row[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: { rows: Row[]; cursor: string | null } = await source.page(env.app.ctx, cursor, limit);
+        rows.push(...page.rows);
+        cursor = page.cursor;
+        pages++;
+      } while (cursor !== null);
+      return { entries: rows.map((r) => r.entry), pages };
+    };
+    const whole = await read({ year: 2027 }, 100_000);
+    expect(whole.entries).toHaveLength(4);
+    const everything = await read({}, 100_000);
+    for (const limit of [1, 2, 3, 7]) {
+      const paged = await read({ year: 2027 }, limit);
+      expect(paged.entries, `pages of ${limit}`).toEqual(whole.entries);
+      // Every entry of the ledger was looked at once: most pages of one keep nothing.
+      expect(paged.pages, `pages of ${limit}`).toBe(Math.floor(everything.entries.length / limit) + 1);
+    }
   });
 });
 
