@@ -7,7 +7,7 @@
 import http from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { apiCall, BASE_URL, BUREAU_EMAIL, DEMO_PASSWORD } from './support';
+import { apiCall, BASE_URL, BUREAU_EMAIL, DEMO_PASSWORD, MESSAGES } from './support';
 
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'en' };
 const send = (path: string, headers: Record<string, string> = {}) => fetch(new URL(path, BASE_URL), { redirect: 'manual', headers: { ...BROWSER, ...headers } });
@@ -53,6 +53,20 @@ describe('public pages', () => {
       expect(again.bytes.length, path).toBe(0);
       // The other language is another page: its own tag, no 304 for the English one.
       expect((await raw(path, { 'if-none-match': etag, 'accept-language': 'zh-CN' })).status, path).toBe(200);
+    }
+  });
+
+  it('a reader who is not signed in gets the public catalogue, and no page of theirs needs more: no message key shows', async () => {
+    const leaves = (node: unknown, prefix = ''): string[] =>
+      typeof node === 'string' ? [prefix] : Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+    const keys = leaves(MESSAGES.en);
+    for (const path of ['/', '/challenges', `/challenges/${await someChallengeId()}`, '/results', '/login', '/register', '/forgot-password']) {
+      for (const language of ['en', 'zh-CN']) {
+        const res = await send(path, { 'accept-language': language });
+        expect(res.status, path).toBe(200);
+        const html = await res.text();
+        expect(keys.filter((key) => html.includes(key)), `${path} (${language})`).toEqual([]);
+      }
     }
   });
 

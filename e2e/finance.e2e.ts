@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateTime, formatMoney } from '../apps/web/src/lib/format';
 import { accountName, causeName, LEDGER_PAGE_SIZE, signedMoney, transferKindName, type LedgerView } from '../apps/web/src/lib/funds';
-import { createTranslator } from '../apps/web/src/lib/i18n';
+import { createTranslator } from '../apps/web/src/lib/server/i18n';
 import type { QueuedRelease } from '../apps/web/src/lib/projects';
 import { apiCall, apiLogin, BUREAU_EMAIL, checkSharedState, expectPage, freshUscc, launch, LOCALES, MESSAGES, newContext, signInAs, unique, type Locale } from './support';
 

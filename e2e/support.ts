@@ -2,8 +2,7 @@
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { messages as zhMessages } from '../apps/web/src/lib/i18n/zh-CN';
-import { messages as enMessages } from '../apps/web/src/lib/i18n/en';
+import { CATALOGS } from '../apps/web/src/lib/server/i18n';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -126,8 +125,8 @@ export function freshUscc(): string {
 // (html lang, CJK in Chinese headings, no Chinese on English pages).
 
 export type Locale = 'zh-CN' | 'en';
-export type Messages = typeof zhMessages;
-export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zhMessages, en: enMessages };
+export type { Messages } from '../apps/web/src/lib/i18n';
+export const MESSAGES = CATALOGS;
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
 
 const CJK = /[\u3400-\u9fff]/;

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { env } from '$env/dynamic/private';
 import { env as publicEnv } from '$env/dynamic/public';
 import type { Handle, HandleFetch, HandleServerError } from '@sveltejs/kit';
-import { createTranslator, isLocale, negotiateLocale, type Locale } from '$lib/i18n';
+import { isLocale, negotiateLocale, type Locale } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import { LANG_COOKIE, resolveSession } from '$lib/server/session';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);

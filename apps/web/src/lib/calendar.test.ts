@@ -10,7 +10,7 @@ import {
   parseYear,
   yearGrid,
 } from './calendar';
-import { createTranslator } from './i18n';
+import { createTranslator } from './server/i18n';
 
 describe('the textarea lines', () => {
   it('reads a date and an optional note per line, skipping blank lines but counting them', () => {

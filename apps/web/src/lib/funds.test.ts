@@ -18,7 +18,7 @@ import {
   type Budget,
 } from './funds';
 import type { QueuedRelease } from './projects';
-import { createTranslator } from './i18n';
+import { createTranslator } from './server/i18n';
 
 const budget = (year: number, budgetFen: number, reservedFen: number): Budget => ({ year, budgetFen, reservedFen, availableFen: budgetFen - reservedFen, setAt: '2026-01-05T01:20:00.000Z' });
 

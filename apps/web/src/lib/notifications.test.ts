@@ -1,6 +1,6 @@
 import { NOTIFICATION_KINDS } from '@challenge/domain';
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from './i18n';
+import { createTranslator } from './server/i18n';
 import { badgeCount, notificationSentence, sentenceKey, type NotificationItem } from './notifications';
 
 const challenge = { id: '0b5d9c1e-8a47-4c41-9f0e-6a2d3b4c5d6e', titleZh: '高温合金夹杂物控制', titleEn: 'Inclusion control in superalloys' };

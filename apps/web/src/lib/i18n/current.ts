@@ -1,7 +1,7 @@
 import { page } from '$app/state';
-import { createTranslator, type Translate } from './index';
+import type { Translate } from './index';
 
-/** The page's translator, for components that do not receive `data` (read it inside `$derived`). */
+/** The page's translator, for components that do not receive `data` (read it inside `$derived`); the root +layout.ts always sets it. */
 export function currentT(): Translate {
-  return page.data.t ?? createTranslator(page.data.locale ?? 'zh-CN');
+  return page.data.t!;
 }

@@ -1,35 +1,21 @@
-import type { Messages } from './zh-CN';
+import type { PublicMessages } from './zh-CN';
 import { browse } from './browse.en';
 import { challenge } from './challenge.en';
-import { manage } from './manage.en';
 import { qa } from './qa.en';
-import { notifications } from './notifications.en';
 import { apply } from './apply.en';
-import { review } from './review.en';
 import { decision } from './decision.en';
-import { calendar } from './calendar.en';
-import { funds } from './funds.en';
-import { dashboard } from './dashboard.en';
-import { audit } from './audit.en';
 import { projects } from './projects.en';
 import { results } from './results.en';
 import { reach } from './reach.en';
 
 /** English messages, typed as the Chinese ones: a missing or extra key does not compile. */
-export const messages: Messages = {
+export const messages: PublicMessages = {
   challenge,
   browse,
-  manage,
   qa,
-  notifications,
   apply,
-  review,
   decision,
-  calendar,
   projects,
-  funds,
-  dashboard,
-  audit,
   results,
   reach,
   site: {

@@ -1,5 +1,5 @@
-import { messages as en } from './en';
-import { messages as zhCN, type Messages } from './zh-CN';
+import type { PublicMessages } from './zh-CN';
+import type { WorkMessages } from './work.zh-CN';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -18,9 +18,26 @@ export type MessageKey = Leaves<Messages>;
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-const catalogs: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+/** Every message: the public catalogue and the areas of signed-in work. */
+export type Messages = PublicMessages & WorkMessages;
+/** What a page has loaded: the areas of signed-in work only for a signed-in reader. */
+export type Catalog = PublicMessages & Partial<WorkMessages>;
 
-function lookup(catalog: Messages, key: string): string | undefined {
+/**
+ * The reader's catalogue and no more: each language is a chunk of its own, and the areas of signed-in
+ * work another, so a public page carries one language's public messages (issue 9: at most 80 KB of
+ * compressed JavaScript on public pages). Server code that needs a translator at once uses
+ * `createTranslator` of `$lib/server/i18n`.
+ */
+export async function loadMessages(locale: Locale, signedIn: boolean): Promise<Catalog> {
+  const [base, work] = await Promise.all([
+    locale === 'en' ? import('./en') : import('./zh-CN'),
+    signedIn ? (locale === 'en' ? import('./work.en') : import('./work.zh-CN')) : undefined,
+  ]);
+  return { ...base.messages, ...work?.work };
+}
+
+function lookup(catalog: Catalog, key: string): string | undefined {
   let node: unknown = catalog;
   for (const part of key.split('.')) {
     if (typeof node !== 'object' || node === null) return undefined;
@@ -29,8 +46,7 @@ function lookup(catalog: Messages, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-export function createTranslator(locale: Locale): Translate {
-  const catalog = catalogs[locale];
+export function translator(catalog: Catalog): Translate {
   return (key, params) => {
     const template = lookup(catalog, key) ?? key;
     if (!params) return template;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { messages as en } from './en';
-import { messages as zhCN } from './zh-CN';
-import { createTranslator, negotiateLocale } from './index';
+import { loadMessages, negotiateLocale } from './index';
+import { messages as publicZhCN } from './zh-CN';
+import { work as workZhCN } from './work.zh-CN';
+import { CATALOGS, createTranslator } from '../server/i18n';
 
 /** Every leaf as [dotted key, value]. */
 function leaves(node: unknown, prefix = ''): [string, string][] {
@@ -13,8 +14,14 @@ const CJK = /[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message files', () => {
-  const zhLeaves = new Map(leaves(zhCN));
-  const enLeaves = new Map(leaves(en));
+  const zhLeaves = new Map(leaves(CATALOGS['zh-CN']));
+  const enLeaves = new Map(leaves(CATALOGS.en));
+
+  it('split into a public catalogue and the areas of signed-in work without overlap', () => {
+    const publicAreas = Object.keys(publicZhCN);
+    expect(Object.keys(workZhCN).filter((area) => publicAreas.includes(area))).toEqual([]);
+    expect(zhLeaves.size).toBe(leaves(publicZhCN).length + leaves(workZhCN).length);
+  });
 
   it('have identical key sets', () => {
     expect([...enLeaves.keys()].sort()).toEqual([...zhLeaves.keys()].sort());
@@ -31,6 +38,15 @@ describe('message files', () => {
   it('keep Chinese characters out of English', () => {
     const offending = [...enLeaves].filter(([, v]) => CJK.test(v)).map(([k]) => k);
     expect(offending).toEqual([]);
+  });
+});
+
+describe('loadMessages', () => {
+  it('gives a reader who is not signed in the public catalogue of their language alone', async () => {
+    const anonymous = await loadMessages('en', false);
+    expect(anonymous.browse).toBe(CATALOGS.en.browse);
+    expect(anonymous.dashboard).toBeUndefined();
+    expect(await loadMessages('zh-CN', true)).toEqual(CATALOGS['zh-CN']);
   });
 });
 

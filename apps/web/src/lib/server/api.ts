@@ -4,7 +4,8 @@
  * and language. Problem-details answers become a typed ApiError.
  */
 import type { RequestEvent } from '@sveltejs/kit';
-import { createTranslator, type Locale } from '$lib/i18n';
+import type { Locale } from '$lib/i18n';
+import { createTranslator } from './i18n';
 import type {
   Attachment,
   Challenge,

@@ -22,7 +22,7 @@ import {
   type StepNumber,
   type StepValues,
 } from '$lib/components/application/application-form';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import type { Indicator } from '$lib/types';
 import { createApi, isApiError } from './api';
 import { failFromApi, loadFailed } from './forms';

@@ -1,5 +1,5 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import type { ChallengeManage } from '$lib/types';
 import { createApi } from './api';
 import { loadFailed } from './forms';

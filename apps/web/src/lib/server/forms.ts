@@ -2,7 +2,7 @@
 import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { FormFailure, FormIssue } from '$lib/forms';
 import { normalizeField } from '$lib/forms';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import { isApiError } from './api';
 import { loginUrl } from './guards';
 

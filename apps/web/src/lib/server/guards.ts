@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import type { Me, Role } from '$lib/types';
 
 type GuardEvent = Pick<RequestEvent, 'locals' | 'url'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../lib/i18n';
+import { createTranslator } from '../../lib/server/i18n';
 import { hasChinese, messagePieces } from './search-messages';
 
 describe('messagePieces', () => {

@@ -2,7 +2,7 @@ import { checkUscc } from '@challenge/domain';
 import { redirect } from '@sveltejs/kit';
 import { countryOptions } from '$lib/format';
 import type { FormIssue } from '$lib/forms';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import { createApi, isApiError } from '$lib/server/api';
 import { compact, failFromApi, invalid, optional, raw, text } from '$lib/server/forms';
 import { setTokenCookies } from '$lib/server/session';

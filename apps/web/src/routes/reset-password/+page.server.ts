@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import { createApi } from '$lib/server/api';
 import { failFromApi, invalid, raw, text } from '$lib/server/forms';
 import { isLinkRefusal } from '$lib/server/reach';

@@ -6,7 +6,7 @@
  */
 import { fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { FormFailure, FormProblem } from '$lib/forms';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import { createApi, isApiError } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';

@@ -1,7 +1,7 @@
 /** What the review pages load besides their main data, and the form failures mapped onto their inputs. */
 import { error, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { FormFailure } from '$lib/forms';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import type { OrgNames } from '$lib/review';
 import type { Api } from '$lib/server/api';
 

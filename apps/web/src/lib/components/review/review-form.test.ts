@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUBRIC, weightedTotal } from '@challenge/domain';
-import { createTranslator } from '../../i18n';
+import { createTranslator } from '../../server/i18n';
 import { splitExpertise, weightSum } from '../../review';
 import { reviewIssueSentence } from './issue-text';
 import { assignFieldToInput, drawFromForm, profileFromForm, rubricFieldToInput, rubricFromForm, scoreSheetFromForm } from './review-form';

@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { FormIssue } from '$lib/forms';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import { charCount, QA_LIMITS } from '$lib/qa';
 import { createApi, isApiError } from '$lib/server/api';
 import { challengeIdParam, challengeNotFound } from '$lib/server/challenges';

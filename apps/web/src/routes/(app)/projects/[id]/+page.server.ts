@@ -1,7 +1,7 @@
 import { error, fail, isActionFailure, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { createHash, randomUUID } from 'node:crypto';
 import type { FormFailure } from '$lib/forms';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import { beijingDate } from '$lib/projects';
 import { createApi } from '$lib/server/api';
 import { failFromApi, invalid, loadFailed, text } from '$lib/server/forms';

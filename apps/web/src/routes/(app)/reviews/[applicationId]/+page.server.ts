@@ -1,7 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { commentName, scoreName, scoreSheetFromForm } from '$lib/components/review/review-form';
 import { uuidParam } from '$lib/components/review/review-data.server';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import type { MyReview } from '$lib/review';
 import { createApi } from '$lib/server/api';
 import { failFromApi, invalid, loadFailed, text } from '$lib/server/forms';

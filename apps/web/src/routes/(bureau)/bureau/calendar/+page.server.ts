@@ -1,6 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { CALENDAR_LIMITS, calendarBody, calendarLineIssues, currentCalendarYear, issueOnLines, parseCalendarLines, parseYear, type CalendarLine, type CalendarList } from '$lib/calendar';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import { createApi } from '$lib/server/api';
 import { failFromApi, invalid, loadFailed, raw } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';

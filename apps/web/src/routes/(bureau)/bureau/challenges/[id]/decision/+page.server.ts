@@ -1,7 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { charCount, OBJECTION_LIMITS, type Decision } from '$lib/decision';
 import type { FormIssue } from '$lib/forms';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import { createApi, isApiError, type Api } from '$lib/server/api';
 import { challengeIdParam, challengeNotFound, loadManagedChallenge } from '$lib/server/challenges';
 import { failFromApi, invalid, loadFailed, text } from '$lib/server/forms';

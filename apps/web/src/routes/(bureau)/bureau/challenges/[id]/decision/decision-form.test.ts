@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../../../../../lib/i18n';
+import { createTranslator } from '../../../../../../lib/server/i18n';
 import type { RankingItem } from '$lib/review';
 import { candidatesOf, decisionFieldToInput, decisionFromForm, decisionIssueText, isSelectable, tally } from './decision-form';
 

@@ -1,7 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { organizationNames, uuidParam, withInputNames } from '$lib/components/review/review-data.server';
 import { assignFieldToInput, drawFromForm, rubricFieldToInput, rubricFromForm } from '$lib/components/review/review-form';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import { splitExpertise } from '$lib/review';
 import { createApi } from '$lib/server/api';
 import { loadManagedChallenge } from '$lib/server/challenges';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { uuidParam } from '$lib/components/review/review-data.server';
-import { createTranslator } from '$lib/i18n';
+import { createTranslator } from '$lib/server/i18n';
 import { createApi } from '$lib/server/api';
 import { loadManagedChallenge } from '$lib/server/challenges';
 import { loadFailed } from '$lib/server/forms';

@@ -1,0 +1,19 @@
+import type { WorkMessages } from './work.zh-CN';
+import { manage } from './manage.en';
+import { review } from './review.en';
+import { funds } from './funds.en';
+import { dashboard } from './dashboard.en';
+import { audit } from './audit.en';
+import { calendar } from './calendar.en';
+import { notifications } from './notifications.en';
+
+/** English messages of the areas of signed-in work, typed as the Chinese ones. */
+export const work: WorkMessages = {
+  manage,
+  review,
+  funds,
+  dashboard,
+  audit,
+  calendar,
+  notifications,
+};

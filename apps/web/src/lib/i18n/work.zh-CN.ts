@@ -1,0 +1,24 @@
+import { manage } from './manage.zh-CN';
+import { review } from './review.zh-CN';
+import { funds } from './funds.zh-CN';
+import { dashboard } from './dashboard.zh-CN';
+import { audit } from './audit.zh-CN';
+import { calendar } from './calendar.zh-CN';
+import { notifications } from './notifications.zh-CN';
+
+/**
+ * The areas of signed-in work (managing challenges, reviews, funds, the dashboard, the audit log, the
+ * working calendar, notifications): loaded only for a signed-in reader, so the public pages carry the
+ * public catalogue (zh-CN.ts) alone. `index.ts` joins the two into `Messages`.
+ */
+export const work = {
+  manage,
+  review,
+  funds,
+  dashboard,
+  audit,
+  calendar,
+  notifications,
+};
+
+export type WorkMessages = typeof work;
