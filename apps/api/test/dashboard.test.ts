@@ -61,21 +61,27 @@ describe('GET /api/dashboard', () => {
 
   test('overdue milestones with their project, challenge, owner and solver, days overdue by the API clock', async () => {
     const d = await dashboard();
-    expect(d.overdue).toEqual([expect.objectContaining({
+    expect(d.overdue.total).toBe(1);
+    expect(d.overdue.items).toEqual([expect.objectContaining({
       milestoneId: p.milestones.m2.id, dueDate: p.milestones.m2.dueDate, daysOverdue: 10, state: 'pending', projectId: p.projects.a,
       challenge: expect.objectContaining({ id: p.challenges.a.id, titleZh: '甲：高温合金夹杂物控制' }),
       owner: expect.objectContaining({ id: p.e1.organizationId }), solver: expect.objectContaining({ id: p.s1.organizationId }),
     })]);
     env.clock.advance(DAY);
-    expect((await dashboard()).overdue[0].daysOverdue).toBe(11);
+    expect((await dashboard()).overdue.items[0].daysOverdue).toBe(11);
     env.clock.advance(-DAY);
   });
 
   test('days from publication to award, applications per challenge, where applicants come from, leaders', async () => {
     const d = await dashboard();
     // A finalized 51 days after publication, A2 55 days.
-    expect(d.timeToAward).toMatchObject({ medianDays: 53, meanDays: 53 });
-    expect(d.timeToAward.items.map((i: Json) => [i.challengeId, i.days])).toEqual([[p.challenges.a.id, 51], [p.challenges.a2.id, 55]]);
+    expect(d.timeToAward).toMatchObject({ awarded: 2, medianDays: 53, meanDays: 53 });
+    expect(d.timeToAward.distribution).toEqual([
+      { from: 0, to: 30, challenges: 0 }, { from: 31, to: 60, challenges: 2 }, { from: 61, to: 90, challenges: 0 },
+      { from: 91, to: 180, challenges: 0 }, { from: 181, to: 365, challenges: 0 }, { from: 366, to: null, challenges: 0 },
+    ]);
+    // The slowest first.
+    expect(d.timeToAward.slowest.map((i: Json) => [i.challengeId, i.days])).toEqual([[p.challenges.a2.id, 55], [p.challenges.a.id, 51]]);
     // A 3 (S4's draft does not count), A2 1, D 1, B and C none.
     expect(d.applications).toMatchObject({ total: 5, perChallengeMean: 1 });
     expect(d.applications.distribution.map((b: Json) => b.challenges)).toEqual([2, 2, 0, 1, 0, 0]);
@@ -97,22 +103,25 @@ describe('GET /api/dashboard', () => {
     expect(source(y2026, 'special_fund')).toMatchObject({ budgetedFen: TEST_BUDGET_FEN, reservedFen: 50_000_000, awardedFen: 50_000_000 });
     expect(y2026.applications).toMatchObject({ total: 4 });
     expect(y2026.applications.byCountry).toEqual([{ key: 'FR', applications: 2, organizations: 1 }, { key: 'DE', applications: 1, organizations: 1 }, { key: 'US', applications: 1, organizations: 1 }]);
-    expect(y2026.overdue).toHaveLength(1);
+    expect(y2026.overdue.total).toBe(1);
+    expect(y2026.overdue.items).toHaveLength(1);
 
     const y2027 = await dashboard('?year=2027');
     expect(funnel(y2027.stages)).toEqual({ published: 1, closed: 0, notice: 0, awarded: 0, in_progress: 0, completed: 0 });
     expect(source(y2027, 'special_fund')).toMatchObject({ budgetedFen: TEST_BUDGET_FEN, reservedFen: 50_000_000, awardedFen: 0, releasedFen: 0 });
     expect(source(y2027, 'enterprise')).toMatchObject({ reservedFen: 100_000_000 });
-    expect(y2027.overdue).toEqual([]);
-    expect(y2027.timeToAward).toEqual({ medianDays: null, meanDays: null, items: [] });
+    expect(y2027.overdue).toEqual({ total: 0, items: [] });
+    expect(y2027.timeToAward).toMatchObject({ awarded: 0, medianDays: null, meanDays: null, slowest: [] });
+    expect(y2027.timeToAward.distribution.every((b: Json) => b.challenges === 0)).toBe(true);
     expect(y2027.leadingSolvers).toEqual([]);
 
     const equip = await dashboard('?industry=high_end_equipment');
     expect(funnel(equip.stages)).toMatchObject({ published: 2, awarded: 1 });
     expect(equip.stages.byIndustry.find((i: Json) => i.industry === 'metallurgy_new_materials').funnel[0].challenges).toBe(0);
     expect(source(equip, 'special_fund')).toMatchObject({ reservedFen: 20_000_000, awardedFen: 20_000_000, releasedFen: 0, paidFen: 0 });
-    expect(equip.overdue).toEqual([]);
-    expect(equip.timeToAward.items.map((i: Json) => i.days)).toEqual([55]);
+    expect(equip.overdue).toEqual({ total: 0, items: [] });
+    expect(equip.timeToAward.slowest.map((i: Json) => i.days)).toEqual([55]);
+    expect(equip.timeToAward.awarded).toBe(1);
     expect(equip.leadingEnterprises.map((e: Json) => e.id)).toEqual([p.e2.organizationId]);
 
     const none = await dashboard('?year=2025&industry=high_end_equipment');

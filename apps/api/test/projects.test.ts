@@ -169,6 +169,14 @@ describe('a project from signing to the last payment', () => {
     const mine = accounts.filter((x) => [s.challenge.id, pa, pb, ...(done.releases as Json[]).map((r) => r.id)].some((id) => x.key.includes(id)));
     console.table(mine.map((x) => ({ account: x.key.replace(/[0-9a-f-]{36}/g, (id) => id.slice(0, 8)), yuan: x.balanceFen / 100 })));
     const balance = (key: string) => accounts.find((x) => x.key === key)?.balanceFen ?? 0;
+    // Each account knows the challenge and the source its money belongs to (the dashboard sums by them).
+    expect(new Set(mine.map((x) => x.challengeId))).toEqual(new Set([s.challenge.id]));
+    const sourceByKey = Object.fromEntries((done.releases as Json[]).map((r) => [r.id, r.source]));
+    for (const x of mine) {
+      const release = x.key.match(/^release_\w+:(.+)$/)?.[1];
+      const expected = release ? sourceByKey[release] : x.kind === 'fund_reserved' ? 'special_fund' : x.kind === 'enterprise_committed' ? 'enterprise' : x.key.split(':')[2];
+      expect(x.source, x.key).toBe(expected);
+    }
     expect(balance(fundReserved(2026, s.challenge.id))).toBe(0);
     // A's award fully released (the project's funds are empty); paid out so far: milestone 1, both sources.
     expect(balance(projectFunds(pa, 'enterprise')) + balance(projectFunds(pa, 'special_fund'))).toBe(0);

@@ -35,14 +35,22 @@ export const DashboardView = Type.Object({
     budgetedFen: OrNull(Type.Integer()),
     reservedFen: Type.Integer(), awardedFen: Type.Integer(), releasedFen: Type.Integer(), paidFen: Type.Integer(), confirmedFen: Type.Integer(),
   })),
-  overdue: Type.Array(Type.Object({
-    milestoneId: Type.String(), title: Type.String(), position: Type.Integer(), dueDate: Type.String(), state: Type.String(), daysOverdue: Type.Integer(), projectId: Type.String(),
-    challenge: Type.Object({ id: Type.String(), titleZh: Type.String(), titleEn: OrNull(Type.String()) }),
-    owner: Type.Object(OrgRef), solver: Type.Object(OrgRef),
-  })),
+  overdue: Type.Object({
+    total: Type.Integer({ description: 'every overdue milestone in scope' }),
+    items: Type.Array(Type.Object({
+      milestoneId: Type.String(), title: Type.String(), position: Type.Integer(), dueDate: Type.String(), state: Type.String(), daysOverdue: Type.Integer(), projectId: Type.String(),
+      challenge: Type.Object({ id: Type.String(), titleZh: Type.String(), titleEn: OrNull(Type.String()) }),
+      owner: Type.Object(OrgRef), solver: Type.Object(OrgRef),
+    }), { description: 'the oldest 50, oldest first' }),
+  }),
   timeToAward: Type.Object({
+    awarded: Type.Integer({ description: 'challenges awarded in scope' }),
     medianDays: OrNull(Type.Number()), meanDays: OrNull(Type.Number()),
-    items: Type.Array(Type.Object({ challengeId: Type.String(), titleZh: Type.String(), titleEn: OrNull(Type.String()), publishedAt: Instant, awardedAt: Instant, days: Type.Integer() })),
+    distribution: Type.Array(Type.Object({ from: Type.Integer(), to: OrNull(Type.Integer()), challenges: Type.Integer() })),
+    slowest: Type.Array(
+      Type.Object({ challengeId: Type.String(), titleZh: Type.String(), titleEn: OrNull(Type.String()), publishedAt: Instant, awardedAt: Instant, days: Type.Integer() }),
+      { description: 'the 10 that took longest, longest first' },
+    ),
   }),
   applications: Type.Object({
     total: Type.Integer(),

@@ -28,8 +28,14 @@ export interface Dashboard {
   today: string;
   stages: StageFigures & { byIndustry: (StageFigures & { industry: Industry })[] };
   money: MoneyBySource[];
-  overdue: OverdueMilestone[];
-  timeToAward: { medianDays: number | null; meanDays: number | null; items: { challengeId: string; titleZh: string; titleEn: string | null; publishedAt: string; awardedAt: string; days: number }[] };
+  /** How many are overdue, and the oldest of them. */
+  overdue: { total: number; items: OverdueMilestone[] };
+  /** Over every challenge awarded; `slowest` names the few that took longest. */
+  timeToAward: {
+    awarded: number; medianDays: number | null; meanDays: number | null;
+    distribution: { from: number; to: number | null; challenges: number }[];
+    slowest: { challengeId: string; titleZh: string; titleEn: string | null; publishedAt: string; awardedAt: string; days: number }[];
+  };
   applications: {
     total: number; perChallengeMean: number | null;
     distribution: { from: number; to: number | null; challenges: number }[];

@@ -2,7 +2,28 @@ import { appendAudit, ledgerAccounts, ledgerEntries, ledgerTransfers, type Db } 
 import {
   AppError, applyTransfer, assertWellFormed, parseAccountKey, sameTransfer, type AccountKey, type Actor, type Balances, type Transfer, type TransferKind,
 } from '@challenge/domain';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+
+/**
+ * The challenge and funding source an account's money belongs to, stored with it (schema/ledger.ts):
+ * a reservation's or commitment's key names the challenge; a project's or a release's, the project or
+ * release, whose row the same transaction has already written.
+ */
+function ownerOf(key: AccountKey): { challengeId: string | SQL | null; source: string | SQL | null } {
+  const account = parseAccountKey(key);
+  switch (account?.kind) {
+    case 'fund_reserved': return { challengeId: account.challengeId, source: 'special_fund' };
+    case 'enterprise_committed': return { challengeId: account.challengeId, source: 'enterprise' };
+    case 'project_funds':
+    case 'paid_out': return { challengeId: sql`(select challenge_id from projects where id = ${account.projectId})`, source: account.source };
+    case 'release_payable':
+    case 'release_disbursed': return {
+      challengeId: sql`(select p.challenge_id from releases r join projects p on p.id = r.project_id where r.id = ${account.releaseId})`,
+      source: sql`(select source::text from releases where id = ${account.releaseId})`,
+    };
+    default: return { challengeId: null, source: null };
+  }
+}
 
 /**
  * The accounts' balances, their rows locked for the rest of the transaction (created at zero the
@@ -13,7 +34,7 @@ export async function lockBalances(tx: Db, keys: readonly AccountKey[]): Promise
   const unique = [...new Set(keys)].sort();
   if (unique.length === 0) return {};
   await tx.insert(ledgerAccounts)
-    .values(unique.map((key) => ({ key, kind: parseAccountKey(key)?.kind ?? 'unknown', balanceFen: 0 })))
+    .values(unique.map((key) => ({ key, kind: parseAccountKey(key)?.kind ?? 'unknown', balanceFen: 0, ...ownerOf(key) })))
     .onConflictDoNothing();
   const rows = await tx.select().from(ledgerAccounts).where(inArray(ledgerAccounts.key, unique)).orderBy(asc(ledgerAccounts.key)).for('update');
   return Object.fromEntries(rows.map((r) => [r.key, r.balanceFen]));

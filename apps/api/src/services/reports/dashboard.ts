@@ -2,12 +2,21 @@ import { queryRows } from '@challenge/db';
 import { beijingDate, CHALLENGE_INDUSTRIES, FUNDING_SOURCES, type Actor, type ChallengeIndustry, type FundingSource } from '@challenge/domain';
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { challengeAccounts, requireBureau, scopeIds, toFen, type PortfolioFilter } from './scope';
+import { requireBureau, scopeIds, toFen, type PortfolioFilter } from './scope';
 
 /** How many leading enterprises and solver organisations the dashboard names. */
 export const LEADERS = 10;
 /** The buckets of the applications-per-challenge distribution: [from, to] (to null: and more). */
 export const APPLICATION_BUCKETS: readonly (readonly [number, number | null])[] = [[0, 0], [1, 1], [2, 2], [3, 5], [6, 10], [11, null]];
+/** The buckets of the days-from-publication-to-award distribution. */
+export const AWARD_DAY_BUCKETS: readonly (readonly [number, number | null])[] = [[0, 30], [31, 60], [61, 90], [91, 180], [181, 365], [366, null]];
+/**
+ * How many overdue milestones (the oldest) and slowest awards the dashboard lists: the whole portfolio
+ * has thousands of awards, and a page listing them all was 1.2 MB at 100,000 challenges (bench:dashboard);
+ * the counts and the distribution cover them all, the exports list every row.
+ */
+export const OVERDUE_SHOWN = 50;
+export const SLOWEST_SHOWN = 10;
 
 /** Every figure of the bureau's dashboard (product.md step 12), computed in SQL over the challenges in scope (scope.ts). */
 export async function readDashboard(ctx: ServiceContext, actor: Actor, filter: PortfolioFilter) {
@@ -44,9 +53,9 @@ async function stageFigures(ctx: ServiceContext, f: PortfolioFilter) {
     with reached as (
       select c.industry::text as industry, c.state::text as state,
         c.closed_at is not null as closed,
-        exists (select 1 from decisions d where d.challenge_id = c.id and d.kind = 'award') as notice,
-        exists (select 1 from decisions d where d.challenge_id = c.id and d.finalized_at is not null) as awarded,
-        exists (select 1 from projects p where p.challenge_id = c.id and p.solver_signed_at is not null and p.owner_signed_at is not null) as in_progress
+        c.id in (select challenge_id from decisions where kind = 'award') as notice,
+        c.id in (select challenge_id from decisions where finalized_at is not null) as awarded,
+        c.id in (select challenge_id from projects where solver_signed_at is not null and owner_signed_at is not null) as in_progress
       from challenges c where c.id in ${scopeIds(f)}
     )
     select industry,
@@ -96,10 +105,10 @@ async function moneyFigures(ctx: ServiceContext, f: PortfolioFilter) {
         coalesce(sum(e.amount_fen) filter (where acct.kind = 'release_payable' and t.kind = 'release'), 0)::text as released,
         coalesce(sum(e.amount_fen) filter (where acct.kind in ('release_disbursed', 'paid_out')), 0)::text as paid,
         coalesce(sum(e.amount_fen) filter (where acct.kind = 'paid_out'), 0)::text as confirmed
-      from ledger_entries e
+      from ledger_accounts acct
+      join ledger_entries e on e.account_key = acct.key
       join ledger_transfers t on t.id = e.transfer_id
-      join ${challengeAccounts} acct on acct.key = e.account_key
-      where acct.challenge_id in (select id::text from ${scopeIds(f)} s)
+      where acct.challenge_id in ${scopeIds(f)}
       group by acct.source`),
     queryRows<{ budget: string | null }>(ctx.db, sql`select sum(budget_fen)::text as budget from fiscal_budgets ${f.year === undefined ? sql`` : sql`where year = ${f.year}`}`),
   ]);
@@ -115,51 +124,66 @@ async function moneyFigures(ctx: ServiceContext, f: PortfolioFilter) {
 
 /**
  * Milestones past their due date (a date in Beijing time, as the reminders read it) that are not yet
- * verified, in projects still running; days overdue counted from the due date to the API clock's
- * today, oldest first.
+ * verified, in projects still running: how many, and the `OVERDUE_SHOWN` oldest; days overdue counted
+ * from the due date to the API clock's today.
  */
 async function overdueMilestones(ctx: ServiceContext, f: PortfolioFilter, today: string) {
   const rows = await queryRows<Record<string, unknown>>(ctx.db, sql`
     select m.id as milestone_id, m.title, m.position, m.due_date::text as due_date, m.state::text as state, (${today}::date - m.due_date)::int as days_overdue,
       p.id as project_id, c.id as challenge_id, c.title_zh, c.title_en,
-      o.id as owner_id, o.name_zh as owner_zh, o.name_en as owner_en, s.id as solver_id, s.name_zh as solver_zh, s.name_en as solver_en
+      o.id as owner_id, o.name_zh as owner_zh, o.name_en as owner_en, s.id as solver_id, s.name_zh as solver_zh, s.name_en as solver_en,
+      count(*) over ()::int as total
     from project_milestones m
     join projects p on p.id = m.project_id
     join challenges c on c.id = p.challenge_id
     join organizations o on o.id = c.owner_organization_id
     join organizations s on s.id = p.organization_id
     where p.state = 'active' and m.state <> 'verified' and m.due_date < ${today}::date and c.id in ${scopeIds(f)}
-    order by m.due_date, c.title_zh, m.position`);
-  return rows.map((r) => ({
-    milestoneId: String(r.milestone_id), title: String(r.title), position: Number(r.position), dueDate: String(r.due_date), state: String(r.state), daysOverdue: Number(r.days_overdue),
-    projectId: String(r.project_id),
-    challenge: { id: String(r.challenge_id), titleZh: String(r.title_zh), titleEn: (r.title_en as string | null) ?? null },
-    owner: org(r.owner_id, r.owner_zh, r.owner_en),
-    solver: org(r.solver_id, r.solver_zh, r.solver_en),
-  }));
+    order by m.due_date, c.title_zh, m.position
+    limit ${OVERDUE_SHOWN}`);
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    items: rows.map((r) => ({
+      milestoneId: String(r.milestone_id), title: String(r.title), position: Number(r.position), dueDate: String(r.due_date), state: String(r.state), daysOverdue: Number(r.days_overdue),
+      projectId: String(r.project_id),
+      challenge: { id: String(r.challenge_id), titleZh: String(r.title_zh), titleEn: (r.title_en as string | null) ?? null },
+      owner: org(r.owner_id, r.owner_zh, r.owner_en),
+      solver: org(r.solver_id, r.solver_zh, r.solver_en),
+    })),
+  };
 }
 const org = (id: unknown, zh: unknown, en: unknown) => ({ id: String(id), nameZh: (zh as string | null) ?? null, nameEn: (en as string | null) ?? null });
 
 /**
  * Days from publication to award: to the moment the decision was made final (the award), in whole
- * days (started days not counted); median and mean over the challenges awarded, rounded to 0.1 day.
+ * days (started days not counted). Median and mean over the challenges awarded, rounded to 0.1 day,
+ * how many fall in each of `AWARD_DAY_BUCKETS`, and the `SLOWEST_SHOWN` that took longest.
  */
 async function timeToAward(ctx: ServiceContext, f: PortfolioFilter) {
-  const rows = await queryRows<Record<string, unknown>>(ctx.db, sql`
-    with awarded as (
-      select c.id, c.title_zh, c.title_en, c.published_at, d.finalized_at,
-        floor(extract(epoch from (d.finalized_at - c.published_at)) / 86400)::int as days
-      from challenges c join decisions d on d.challenge_id = c.id and d.finalized_at is not null
-      where c.id in ${scopeIds(f)}
-    )
-    select a.*, s.median::float8 as median, s.mean::float8 as mean
-    from awarded a cross join (select percentile_cont(0.5) within group (order by days) as median, avg(days) as mean from awarded) s
-    order by a.days, a.title_zh`);
+  const awarded = sql`
+    select c.id, c.title_zh, c.title_en, c.published_at, d.finalized_at,
+      floor(extract(epoch from (d.finalized_at - c.published_at)) / 86400)::int as days
+    from challenges c join decisions d on d.challenge_id = c.id and d.finalized_at is not null
+    where c.id in ${scopeIds(f)}`;
+  const buckets = sql.join(
+    AWARD_DAY_BUCKETS.map(([from, to]) => sql`(count(*) filter (where days >= ${from}${to === null ? sql`` : sql` and days <= ${to}`}))::int`),
+    sql`, `,
+  );
+  const [[summary], slowest] = await Promise.all([
+    queryRows<{ awarded: number; median: number | null; mean: number | null; buckets: number[] }>(ctx.db, sql`
+      with awarded as (${awarded})
+      select count(*)::int as awarded, percentile_cont(0.5) within group (order by days)::float8 as median, avg(days)::float8 as mean,
+        array[${buckets}] as buckets
+      from awarded`),
+    queryRows<Record<string, unknown>>(ctx.db, sql`${awarded} order by days desc, c.title_zh, c.id limit ${SLOWEST_SHOWN}`),
+  ]);
   const round = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
   return {
-    medianDays: round(rows[0]?.median),
-    meanDays: round(rows[0]?.mean),
-    items: rows.map((r) => ({
+    awarded: Number(summary?.awarded ?? 0),
+    medianDays: round(summary?.median),
+    meanDays: round(summary?.mean),
+    distribution: AWARD_DAY_BUCKETS.map(([from, to], i) => ({ from, to, challenges: Number(summary?.buckets[i] ?? 0) })),
+    slowest: slowest.map((r) => ({
       challengeId: String(r.id), titleZh: String(r.title_zh), titleEn: (r.title_en as string | null) ?? null,
       publishedAt: new Date(r.published_at as string).toISOString(), awardedAt: new Date(r.finalized_at as string).toISOString(), days: Number(r.days),
     })),
@@ -174,31 +198,33 @@ const SUBMITTED = sql`a.state not in ('draft', 'withdrawn')`;
 
 async function applicationFigures(ctx: ServiceContext, f: PortfolioFilter) {
   const bucketCase = sql.join(APPLICATION_BUCKETS.map(([from, to], i) => (to === null ? sql`when n >= ${from} then ${i}` : sql`when n between ${from} and ${to} then ${i}`)), sql` `);
-  const [perChallenge, byCountry, byKind] = await Promise.all([
+  const [perChallenge, origins] = await Promise.all([
     queryRows<{ bucket: number; challenges: number; applications: number }>(ctx.db, sql`
       with counts as (
-        select c.id, (select count(*) from applications a where a.challenge_id = c.id and ${SUBMITTED})::int as n
-        from challenges c where c.id in ${scopeIds(f)}
+        select c.id, count(a.id)::int as n
+        from challenges c left join applications a on a.challenge_id = c.id and ${SUBMITTED}
+        where c.id in ${scopeIds(f)} group by c.id
       )
       select (case ${bucketCase} end)::int as bucket, count(*)::int as challenges, sum(n)::int as applications from counts group by 1`),
-    queryRows<{ key: string; applications: number; organizations: number }>(ctx.db, sql`
-      select o.country as key, count(*)::int as applications, count(distinct o.id)::int as organizations
+    queryRows<{ by: 'country' | 'kind'; key: string; applications: number; organizations: number }>(ctx.db, sql`
+      select case when grouping(o.country) = 0 then 'country' else 'kind' end as by, coalesce(o.country, o.kind::text) as key,
+        count(*)::int as applications, count(distinct o.id)::int as organizations
       from applications a join organizations o on o.id = a.organization_id
-      where ${SUBMITTED} and a.challenge_id in ${scopeIds(f)} group by o.country order by 2 desc, 1`),
-    queryRows<{ key: string; applications: number; organizations: number }>(ctx.db, sql`
-      select o.kind::text as key, count(*)::int as applications, count(distinct o.id)::int as organizations
-      from applications a join organizations o on o.id = a.organization_id
-      where ${SUBMITTED} and a.challenge_id in ${scopeIds(f)} group by o.kind order by 2 desc, 1`),
+      where ${SUBMITTED} and a.challenge_id in ${scopeIds(f)}
+      group by grouping sets ((o.country), (o.kind))`),
   ]);
   const challenges = perChallenge.reduce((s, r) => s + Number(r.challenges), 0);
   const total = perChallenge.reduce((s, r) => s + Number(r.applications), 0);
-  const plain = (rows: { key: string; applications: number; organizations: number }[]) => rows.map((r) => ({ key: r.key, applications: Number(r.applications), organizations: Number(r.organizations) }));
+  // Most applications first, then by key.
+  const origin = (by: 'country' | 'kind') => origins.filter((r) => r.by === by)
+    .map((r) => ({ key: r.key, applications: Number(r.applications), organizations: Number(r.organizations) }))
+    .sort((a, b) => b.applications - a.applications || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
     total,
     perChallengeMean: challenges === 0 ? null : Math.round((total / challenges) * 10) / 10,
     distribution: APPLICATION_BUCKETS.map(([from, to], i) => ({ from, to, challenges: Number(perChallenge.find((r) => Number(r.bucket) === i)?.challenges ?? 0) })),
-    byCountry: plain(byCountry),
-    byKind: plain(byKind),
+    byCountry: origin('country'),
+    byKind: origin('kind'),
   };
 }
 

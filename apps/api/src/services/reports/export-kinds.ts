@@ -3,7 +3,7 @@ import { AppError, type Actor } from '@challenge/domain';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Locale } from '../../http/locale';
 import type { ServiceContext } from '../context';
-import { challengeAccounts, scopeIds, type PortfolioFilter } from './scope';
+import { scopeIds, type PortfolioFilter } from './scope';
 
 export type ReportKind = 'challenges' | 'applications' | 'projects' | 'releases' | 'ledger';
 
@@ -147,8 +147,8 @@ export function reportSource(kind: ReportKind, filter: PortfolioFilter, locale: 
       // Filtered, each page looks at the next `limit` entries and keeps those of transfers that touch the
       // scope: asking which of all transfers touch it, page after page, took minutes a page at 500,000
       // entries (bench:dashboard). A page may then hold fewer rows, or none, and the cursor still moves.
-      const touching = sql`w.transfer_id in (select x.transfer_id from ledger_entries x join ${challengeAccounts} acct on acct.key = x.account_key
-        where x.transfer_id in (select transfer_id from w) and acct.challenge_id in (select id::text from ${scope} s))`;
+      const touching = sql`w.transfer_id in (select x.transfer_id from ledger_entries x join ledger_accounts acct on acct.key = x.account_key
+        where x.transfer_id in (select transfer_id from w) and acct.challenge_id in ${scope})`;
       return {
         columns: [
           col('entry', 'int', '分录号', 'Entry'), col('transfer_id', 'text', '转账编号', 'Transfer ID'), col('kind', 'text', '类型', 'Kind'), col('at', 'instant', '时间', 'At'),

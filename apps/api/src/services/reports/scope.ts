@@ -29,27 +29,6 @@ export function scopeCondition(f: PortfolioFilter): SQL {
 /** The ids of the challenges in scope, as a subquery for raw SQL. */
 export const scopeIds = (f: PortfolioFilter): SQL => sql`(select ${challenges.id} from ${challenges} where ${scopeCondition(f)})`;
 
-/**
- * Each ledger account of a challenge's money with the challenge it belongs to and its funding source:
- * the key names the challenge (reservation, commitment), the project (project funds, paid out) or the
- * release (payable, disbursed); packages/domain ledger/accounts.ts gives the key layouts. The outside
- * world and the yearly budgets belong to no challenge.
- */
-export const challengeAccounts = sql`(
-  select a.key, a.kind, coalesce(r.challenge_id, p.challenge_id::text, a.own_challenge) as challenge_id, coalesce(r.source, a.own_source) as source
-  from (
-    select key, kind,
-      case kind when 'fund_reserved' then split_part(key, ':', 3) when 'enterprise_committed' then split_part(key, ':', 2) end as own_challenge,
-      case kind when 'fund_reserved' then 'special_fund' when 'enterprise_committed' then 'enterprise'
-        when 'project_funds' then split_part(key, ':', 3) when 'paid_out' then split_part(key, ':', 3) end as own_source,
-      case when kind in ('project_funds', 'paid_out') then split_part(key, ':', 2) end as project_id,
-      case when kind in ('release_payable', 'release_disbursed') then split_part(key, ':', 2) end as release_id
-    from ledger_accounts where kind not in ('world', 'fund_available')
-  ) a
-  left join projects p on p.id::text = a.project_id
-  left join (select rl.id::text as id, rl.source::text as source, pr.challenge_id::text as challenge_id from releases rl join projects pr on pr.id = rl.project_id) r on r.id = a.release_id
-)`;
-
 /** The bureau answers for the whole portfolio (api.md `GET /api/dashboard`). */
 export function requireBureau(actor: Actor, entity: string) {
   if (!actor) throw new AppError('unauthenticated');
