@@ -1,10 +1,12 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   act, bearer, challengeIn, type ChallengeJson, createChallenge, pendingSolver, setupTestApp, sharedBureauToken, verifiedEnterprise, verifiedSolver, type Member,
 } from './helpers';
 
 // Its own database, so the figures count exactly the challenges made here.
-const env = await setupTestApp();
+let statements = 0;
+const env = await setupTestApp({ onQuery: () => statements++ });
 const { app } = env;
 const DAY = 24 * 3600 * 1000;
 
@@ -120,6 +122,29 @@ describe('GET /api/challenges/stats', () => {
       expect(res.json()).not.toHaveProperty('view');
       const bad = await app.inject({ method: 'GET', url: '/api/challenges/not-a-uuid' });
       expect(bad.statusCode).toBe(422);
+    });
+
+    it('is computed once for each minute and version of the data: a repeat is one statement; any write to challenges, even outside the app, counts again', async () => {
+      const first = await stats();
+      let before = statements;
+      expect(await stats()).toEqual(first);
+      expect(statements - before).toBe(1);
+
+      // Written behind the app's back, within the same minute: the trigger still moves the version.
+      await env.database.db.execute(sql`update challenges set state = 'closed' where id = ${published.A.id}`);
+      before = statements;
+      const changed = await stats();
+      expect(statements - before).toBeGreaterThan(1);
+      expect(changed).toMatchObject({ openChallenges: first.openChallenges - 1, asOf: first.asOf });
+      await env.database.db.execute(sql`update challenges set state = 'published' where id = ${published.A.id}`);
+      expect(await stats()).toEqual(first);
+
+      // A new minute is counted again, even with nothing written.
+      env.clock.advance(60_000);
+      before = statements;
+      const later = await stats();
+      expect(statements - before).toBeGreaterThan(1);
+      expect(Date.parse(later.asOf) - Date.parse(first.asOf)).toBe(60_000);
     });
 
     it('follows the clock: past their deadline the open challenges count as closed before anything records it', async () => {

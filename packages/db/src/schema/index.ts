@@ -10,4 +10,5 @@ export * from './decisions';
 export * from './ledger';
 export * from './mail';
 export * from './subscriptions';
+export * from './figures';
 export * from './relations';

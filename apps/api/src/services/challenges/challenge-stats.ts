@@ -1,6 +1,6 @@
-import { challenges, organizations, users } from '@challenge/db';
+import { challenges, organizations, publicFigures, queryRows, users } from '@challenge/db';
 import { CHALLENGE_CATEGORIES, CHALLENGE_INDUSTRIES, CHALLENGE_STATES, type ChallengeCategory, type ChallengeIndustry, type ChallengeState } from '@challenge/domain';
-import { and, countDistinct, eq, gt, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, countDistinct, eq, gt, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ChallengeStatsView } from '../../schemas/challenges';
 import type { ServiceContext } from '../context';
 
@@ -15,8 +15,28 @@ import type { ServiceContext } from '../context';
  *   stands, i.e. not cancelled or failed (those return it to the fund);
  * - organisations: enterprises that have published a challenge, and verified organisations with
  *   at least one solver.
+ *
+ * Computed once for each minute of the clock and version of the data, then read by one key lookup
+ * (schema/figures.ts): the home page waited for these aggregates on every request.
  */
 export async function challengeStats(ctx: ServiceContext): Promise<ChallengeStatsView> {
+  // To the minute: the figures are at least that fresh, and the answer (and the home page made
+  // from it) stays the same bytes within the minute, so caches can revalidate it with a 304.
+  const minute = new Date(Math.floor(ctx.clock.now().getTime() / 60_000) * 60_000);
+  // The version is read before the figures are computed, so a write during the computation makes
+  // what is stored outdated at once (schema/figures.ts).
+  const [stored] = await queryRows<{ version: string; figures: ChallengeStatsView | null }>(ctx.db, sql`
+    select v.last_value::text as version, f.figures
+    from public_figures_version v left join ${publicFigures} f on f.minute = ${minute} and f.version = v.last_value`);
+  if (stored?.figures) return stored.figures;
+  const figures = await computeStats(ctx, minute);
+  const version = Number(stored!.version);
+  await ctx.db.insert(publicFigures).values({ minute, version, figures }).onConflictDoNothing();
+  await ctx.db.delete(publicFigures).where(or(lt(publicFigures.minute, minute), lt(publicFigures.version, version)));
+  return figures;
+}
+
+async function computeStats(ctx: ServiceContext, minute: Date): Promise<ChallengeStatsView> {
   const now = ctx.clock.now();
   const open = and(eq(challenges.state, 'published'), gt(challenges.deadline, now))!;
   const publishedOnce = isNotNull(challenges.publishedAt);
@@ -83,9 +103,7 @@ export async function challengeStats(ctx: ServiceContext): Promise<ChallengeStat
       state,
       challenges: byState.find((r) => r.key === state)?.count ?? 0,
     })),
-    // To the minute: the figures are at least that fresh, and the answer (and the home page made
-    // from it) stays the same bytes within the minute, so caches can revalidate it with a 304.
-    asOf: new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString(),
+    asOf: minute.toISOString(),
   };
 }
 
