@@ -10,11 +10,8 @@ import { sql } from 'drizzle-orm';
 import { challenges, openDatabase, organizations, queryRows, users, type Db } from '@challenge/db';
 import { createPostgresSearchEngine } from '@challenge/search';
 import { BENCH_NOW, generate, type Generated } from './generate';
+import { arg } from './cli';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
 const N = Number(arg('n', '2000'));
 const NAME = arg('name', 'bench_api_dev');
 const ADMIN_URL = arg('url', process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');

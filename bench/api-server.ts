@@ -31,11 +31,8 @@ import { TestClock } from '../apps/api/src/clock';
 import { ensureBureauAdmin } from '../apps/api/src/demo/seed';
 import { BENCH_NOW, rng } from './generate';
 import { browsePath, draftBody, type Solver, type Workload } from './api-workload';
+import { arg } from './cli';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
 const URL_ = arg('url', '');
 const POOL = Number(arg('pool', '10'));
 const SOLVERS = Number(arg('solvers', '10'));

@@ -37,7 +37,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -45,13 +44,10 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { rng } from './generate';
 import { browsePath, detailPath, mixCumulative, mixRequest, MIX, parseMix, type BenchRequest, type Kind, type Workload } from './api-workload';
+import { arg, load, log, pct } from './cli';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
 const QUICK = process.argv.includes('--quick');
 const URL_ = arg('url', process.env.BENCH_API_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_search_100000_20260301');
 const CONNECTIONS = Number(arg('connections', '16'));
@@ -78,15 +74,8 @@ const OUT = arg('out', join(HERE, 'results', QUICK ? 'api-pg-quick.json' : 'api-
 const P99_LIMIT_MS = 200;
 const REQUEST_TIMEOUT_MS = 10_000;
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-const log = (...xs: unknown[]) => console.log(...xs);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function pct(xs: number[], p: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-}
 const lat = (xs: number[]) => ({ p50: pct(xs, 50), p90: pct(xs, 90), p99: pct(xs, 99), max: xs.reduce((m, x) => Math.max(m, x), -Infinity), n: xs.length });
 const f1 = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–');
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');

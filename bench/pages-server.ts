@@ -34,11 +34,8 @@ import { buildApp } from '../apps/api/src/app';
 import { TestClock } from '../apps/api/src/clock';
 import { exposeApiInProcess, loadWebHandler, routeRequests } from '../apps/api/src/web-bridge';
 import { BENCH_NOW } from './generate';
+import { arg } from './cli';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
 const URL_ = arg('url', '');
 const POOL = Number(arg('pool', '10'));
 const SAMPLE = Number(arg('sample', '500'));

@@ -54,7 +54,7 @@ import { fork, spawn, execFileSync, type ChildProcess } from 'node:child_process
 import http from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -64,14 +64,11 @@ import lighthouse from 'lighthouse';
 import { rng } from './generate';
 import { browsePath, searchPath } from './api-workload';
 import type { PagesServerReady, SampledChallenge } from './pages-server';
+import { arg, load, log, pct } from './cli';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
 const QUICK = process.argv.includes('--quick');
 const URL_ = arg('url', process.env.BENCH_API_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_search_100000_20260301');
 const REQUESTS = Number(arg('requests', QUICK ? '20' : '200'));
@@ -94,14 +91,6 @@ const LH_DETAIL_TARGET = 95;
 const LH_ATTEMPTS = 3;
 const REQUEST_TIMEOUT_MS = 30_000;
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-const log = (...xs: unknown[]) => console.log(...xs);
-
-function pct(xs: number[], p: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-}
 const median = (xs: number[]) => {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   if (s.length === 0) return NaN;

@@ -11,7 +11,6 @@
  * already built, so the queries can be measured again without the build (whose figures are then absent).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -23,13 +22,10 @@ import {
   type SearchFilters, type SearchQuery, type SearchResult,
 } from '@challenge/search';
 import { BENCH_NOW, generate, rawText, rng, type Generated, type Term } from './generate';
+import { arg, load, log, pct } from './cli';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
 const N = Number(arg('n', '100000'));
 const DRIVER = arg('driver', 'both');
 const QUERIES = Number(arg('queries', '200'));
@@ -39,15 +35,8 @@ const SEED = Number(arg('seed', '20260301'));
 const BATCH = 500;
 const KEEP = process.argv.includes('--keep');
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-const log = (...xs: unknown[]) => console.log(...xs);
 const ms = (t0: number) => performance.now() - t0;
 
-function pct(xs: number[], p: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-}
 const stats = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99), mean: xs.reduce((a, b) => a + b, 0) / xs.length, n: xs.length });
 const f1 = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–');
 

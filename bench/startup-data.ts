@@ -13,13 +13,14 @@
  * folder is refused, so `--folder` never deletes something that is not ours.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { challenges, openDatabase, organizations, queryRows, users, type Db } from '@challenge/db';
 import { createPostgresSearchEngine } from '@challenge/search';
 import { BENCH_NOW, generate, type Generated } from './generate';
+import { load } from './cli';
 
 const BATCH = 500;
 export const MANIFEST = 'bench-startup.json';
@@ -42,7 +43,6 @@ export interface Manifest {
   loadAtEnd: string;
 }
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const ms = (t0: number) => Math.round(performance.now() - t0);
 
 export function folderBytes(dir: string): number {

@@ -47,7 +47,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -56,6 +56,7 @@ import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '@challenge/db';
 import { defaultFolder, ensureDataFolder, folderBytes, type Manifest } from './startup-data';
+import { arg, load, log, pct } from './cli';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -66,10 +67,6 @@ const WEB = join(ROOT, 'apps/web/build/handler.js');
 let APP_ROOT = ROOT;
 const appServer = () => join(APP_ROOT, 'apps/api/dist/server.js');
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
 const QUICK = process.argv.includes('--quick');
 const RUNS = Number(arg('runs', QUICK ? '1' : '5'));
 const ENVS = (arg('env', 'both') === 'both' ? ['development', 'production'] : [arg('env', 'both')]) as Env[];
@@ -102,16 +99,9 @@ const CASE_NAMES: Record<CaseId, string> = {
   d: 'd. as c, with search documents missing',
 };
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-const log = (...xs: unknown[]) => console.log(...xs);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mib = (kb: number) => kb / 1024;
 
-function pct(xs: number[], p: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-}
 const median = (xs: number[]) => {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
