@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  AppError, CHINA_CALENDAR_SEED, MAX_NOTICE_PERIOD_WORKING_DAYS, addDays, addMonths, beijingDate, beijingStartOfDay, calendarIssues,
+  AppError, CHINA_CALENDAR_SEED, FIRST_CALENDAR_DATE, LAST_CALENDAR_DATE, MAX_NOTICE_PERIOD_WORKING_DAYS, addDays, addMonths, beijingDate, beijingStartOfDay, calendarIssues,
   isCalendarDate, isWeekend, isWorkingDay, missingCalendarYears, noticePeriod, noticePeriodEnd, seededChinaCalendar, weekday,
   workingCalendar, type WorkingCalendar,
 } from '../src/index';
@@ -42,6 +42,16 @@ describe('Beijing calendar dates', () => {
     expect(addMonths('2026-06-30', 18)).toBe('2027-12-30');
     expect(addMonths('2026-05-31', 0)).toBe('2026-05-31');
     expect(() => addMonths('2026-02-30', 1)).toThrow(RangeError);
+  });
+
+  it('adds months within the dates YYYY-MM-DD can write instead of failing past them', () => {
+    expect(addMonths('9999-06-30', 60)).toBe(LAST_CALENDAR_DATE);
+    expect(addMonths('1000-03-31', -3)).toBe(FIRST_CALENDAR_DATE);
+    expect(addMonths('9999-06-30', 6)).toBe('9999-12-30');
+    expect(beijingDate(utc('9999-12-31T20:00:00Z'))).toBe(LAST_CALENDAR_DATE);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: -200_000, max: 200_000 }), (years, months) => {
+      expect(isCalendarDate(addMonths(addDays('9899-01-01', years * 365), months))).toBe(true);
+    }));
   });
 
   it('property: day arithmetic is invertible and moves the weekday along', () => {

@@ -35,9 +35,20 @@ function utcMidnight(date: CalendarDate): number {
 
 const fromUtcMidnight = (ms: number): CalendarDate => new Date(ms).toISOString().slice(0, 10);
 
+/**
+ * The first and last dates the YYYY-MM-DD form holds. A term of months past them stays there instead
+ * of failing: a deadline in year 9999 plus a project's term is "as late as can be", not a server error
+ * (the fuzzer found that one), and so is the Beijing date of an instant late on 9999-12-31 UTC. Day
+ * arithmetic still throws past them, so that a day-by-day loop ends.
+ */
+export const FIRST_CALENDAR_DATE: CalendarDate = '1000-01-01';
+export const LAST_CALENDAR_DATE: CalendarDate = '9999-12-31';
+
 /** The Beijing calendar date of an instant: 2026-03-01T16:30Z is already 2026-03-02 in Beijing. */
 export function beijingDate(instant: Date): CalendarDate {
-  return fromUtcMidnight(instant.getTime() + OFFSET_MS);
+  const date = fromUtcMidnight(instant.getTime() + OFFSET_MS);
+  // An instant late on 9999-12-31 UTC (a deadline can be one) is already in year 10000 in Beijing.
+  return date.startsWith('+') ? LAST_CALENDAR_DATE : date;
 }
 
 /** 00:00 Beijing time of the date, as an instant (16:00 UTC of the day before). */
@@ -58,6 +69,8 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
+  if (year > 9999) return LAST_CALENDAR_DATE;
+  if (year < 1000) return FIRST_CALENDAR_DATE;
   const month = (index % 12) + 1;
   const day = Math.min(d, daysInMonth(year, month));
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
