@@ -67,7 +67,7 @@ export const dashboard: typeof zh = {
   },
   award: {
     title: 'From publication to award',
-    summary: 'Median {median} days, mean {mean} days ({count} challenges).',
+    summary: 'Median {median} days, mean {mean} days; challenges awarded: {count}.',
     empty: 'No challenge in this selection has been awarded yet.',
     distributionTitle: 'Challenges by days from publication to award',
     distributionDesc: '{figures}.',
@@ -75,7 +75,7 @@ export const dashboard: typeof zh = {
     bucketRange: '{from}–{to} days',
     bucketMore: '{from} days or more',
     slowestTitle: 'The slowest to award',
-    caption: 'The {count} challenges that took longest from publication to award, longest first',
+    caption: 'The challenges that took longest from publication to award, longest first',
     challenge: 'Challenge',
     days: 'Days',
   },

@@ -73,7 +73,7 @@ export const dashboard = {
     bucketRange: '{from}–{to} 天',
     bucketMore: '{from} 天及以上',
     slowestTitle: '授榜用时最长的榜单',
-    caption: '从发布到授榜用时最长的 {count} 个榜单，最长的在前',
+    caption: '从发布到授榜用时最长的榜单，最长的在前',
     challenge: '榜单',
     days: '天数',
   },
