@@ -19,7 +19,7 @@ const listIds = async (query: string) =>
   ((await app.inject({ method: 'GET', url: `/api/challenges?pageSize=100&${query}` })).json().items as { id: string }[]).map((i) => i.id);
 
 describe('amendments before the deadline', () => {
-  it('the owner and the bureau publish clarifications; only the bureau extends the deadline, and only to a later instant', async () => {
+  it('the owner and the bureau publish clarifications; only the bureau extends the deadline, and only to a later instant at most two years ahead', async () => {
     const owner = await verifiedEnterprise(env);
     const solver = await verifiedSolver(env);
     const bureau = await sharedBureauToken(env);
@@ -41,6 +41,17 @@ describe('amendments before the deadline', () => {
     expect(notLater.statusCode).toBe(422);
     expect(notLater.json().errors).toEqual([expect.objectContaining({ field: 'newDeadline', code: 'not_later' })]);
     expect((await amend(c.id, bureau, { kind: 'deadline_extension', textZh: '延期。' })).json().errors).toEqual([expect.objectContaining({ field: 'newDeadline', code: 'required' })]);
+    const farAway = new Date(env.clock.now().getTime());
+    farAway.setUTCFullYear(farAway.getUTCFullYear() + 2);
+    farAway.setUTCSeconds(farAway.getUTCSeconds() + 1);
+    const tooFar = await app.inject({
+      method: 'POST', url: `/api/challenges/${c.id}/amendments`, headers: { ...bearer(bureau), 'accept-language': 'zh-CN' },
+      payload: { kind: 'deadline_extension', textZh: '延期到很久以后。', newDeadline: farAway.toISOString() },
+    });
+    expect(tooFar.statusCode).toBe(422);
+    expect(tooFar.json().errors).toEqual([expect.objectContaining({ field: 'newDeadline', code: 'too_far', params: { years: 2 }, message: '最晚为 2 年之后' })]);
+    const year9999 = await amend(c.id, bureau, { kind: 'deadline_extension', textZh: '延期。', newDeadline: '9999-12-31T23:00:00.000Z' });
+    expect(year9999.json().errors).toEqual([expect.objectContaining({ field: 'newDeadline', code: 'too_far' })]);
     expect((await app.inject({ method: 'POST', url: `/api/challenges/${c.id}/amendments`, payload: { kind: 'clarification', textZh: '匿名说明' } })).statusCode).toBe(401);
     expect(await fingerprint(env)).toEqual(before);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AppError, CHALLENGE_LIMITS, assertReadyForPublication, assertReadyForSubmission, challengeDraftIssues,
-  confidentialityTerms, CURRENT_CONFIDENTIALITY_TERMS_VERSION, type ChallengeDraft,
+  confidentialityTerms, CURRENT_CONFIDENTIALITY_TERMS_VERSION, latestDeadline, type ChallengeDraft,
 } from '../src/index';
 
 const NOW = new Date('2026-03-01T00:00:00Z');
@@ -83,6 +83,15 @@ describe('challenge draft rules', () => {
     expect(fields(complete(), new Date(deadline.getTime() - 1))).toEqual([]);
     expect(fields(complete(), deadline)).toEqual(['deadline:not_future']);
     expect(() => assertReadyForPublication(complete(), new Date(deadline.getTime() + 1), 0)).toThrow(AppError);
+  });
+
+  it('the deadline is at most two years ahead, to the instant, leap days included', () => {
+    const now = new Date('2026-11-30T08:00:00Z');
+    const at = (iso: string) => complete({ deadline: new Date(iso) });
+    expect(fields(at('2028-11-30T08:00:00Z'), now)).toEqual([]);
+    expect(fields(at('2028-11-30T08:00:00.001Z'), now)).toEqual(['deadline:too_far']);
+    expect(challengeDraftIssues(at('9999-12-31T23:00:00Z'), { stage: 'submission', now })).toEqual([{ field: 'deadline', code: 'too_far', params: { years: 2 } }]);
+    expect(latestDeadline(new Date('2028-02-29T00:00:00Z')).toISOString()).toBe('2030-03-01T00:00:00.000Z');
   });
 
   it('duration is 1–60 months and 1–10 winners, in whole numbers', () => {

@@ -236,6 +236,7 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   // Field codes of the domain's rules (packages/domain), not JSON-schema keywords.
   not_future: { 'zh-CN': '必须晚于当前时间', en: 'must be in the future' },
   not_later: { 'zh-CN': '必须晚于当前截止时间', en: 'must be later than the current deadline' },
+  too_far: { 'zh-CN': '最晚为 {years} 年之后', en: 'may be at most {years} years from now' },
   range_inverted: { 'zh-CN': '最高金额不能低于最低金额', en: 'the maximum may not be below the minimum' },
   out_of_range: { 'zh-CN': '应在 {min} 到 {max} 之间', en: 'must be between {min} and {max}' },
   invalid_amount: { 'zh-CN': '应为不小于 0 的整数（单位：分）', en: 'must be a whole number of fen, at least 0' },

@@ -45,12 +45,24 @@ function rangeIssue(field: string, value: number | null, range: { min: number; m
   return null;
 }
 
+/** The latest deadline a challenge may be given at `now`: the same instant `deadlineYearsAhead` years on. */
+export function latestDeadline(now: Date): Date {
+  const latest = new Date(now.getTime());
+  latest.setUTCFullYear(latest.getUTCFullYear() + CHALLENGE_LIMITS.deadlineYearsAhead);
+  return latest;
+}
+
+/** `too_far` when a deadline lies beyond `latestDeadline(now)`. */
+export function deadlineTooFar(field: string, deadline: Date, now: Date): FieldIssue | null {
+  return deadline.getTime() > latestDeadline(now).getTime() ? { field, code: 'too_far', params: { years: CHALLENGE_LIMITS.deadlineYearsAhead } } : null;
+}
+
 /**
  * Every rule a challenge must meet to be submitted (owner) or published (bureau), all problems at
  * once so a form can mark every field: Chinese title, summary and description; English title and
  * summary unless domestic-only; industry, category, visibility; at least one indicator with name,
  * target, unit and method; shares in whole fen ≥ 0 whose bounty is above zero; a deadline after
- * `now`; duration 1–60 months; 1–10 winners. Pure: `now` is passed in.
+ * `now` and at most two years ahead; duration 1–60 months; 1–10 winners. Pure: `now` is passed in.
  */
 export function challengeDraftIssues(draft: ChallengeDraft, check: DraftCheck): FieldIssue[] {
   const issues: (FieldIssue | null)[] = [];
@@ -91,6 +103,7 @@ export function challengeDraftIssues(draft: ChallengeDraft, check: DraftCheck): 
 
   if (!draft.deadline) issues.push({ field: 'deadline', code: 'required' });
   else if (!(draft.deadline.getTime() > check.now.getTime())) issues.push({ field: 'deadline', code: 'not_future' });
+  else issues.push(deadlineTooFar('deadline', draft.deadline, check.now));
 
   issues.push(rangeIssue('durationMonths', draft.durationMonths, CHALLENGE_LIMITS.durationMonths));
   issues.push(rangeIssue('maxWinners', draft.maxWinners, CHALLENGE_LIMITS.maxWinners));

@@ -36,4 +36,6 @@ export const CHALLENGE_LIMITS = {
   amendmentText: 5000,
   durationMonths: { min: 1, max: 60 },
   maxWinners: { min: 1, max: 10 },
+  /** A deadline (or an extended one) at most this many years ahead: a later one is a typo, and past 9999 no date can be written. */
+  deadlineYearsAhead: 2,
 } as const;

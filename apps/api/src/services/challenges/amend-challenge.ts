@@ -1,5 +1,5 @@
 import { appendAudit, challengeAmendments, challenges } from '@challenge/db';
-import { AppError, type Actor, type AmendmentKind } from '@challenge/domain';
+import { AppError, deadlineTooFar, type Actor, type AmendmentKind } from '@challenge/domain';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordEvent } from '../notifications/events';
@@ -16,7 +16,7 @@ export interface AmendmentInput {
 
 /**
  * Publishes a dated note on a published challenge before its deadline: a clarification (owner or
- * bureau) or a deadline extension (bureau only, to a later instant), recorded in the audit log.
+ * bureau) or a deadline extension (bureau only, to a later instant at most two years from now), recorded in the audit log.
  */
 export async function amendChallenge(ctx: ServiceContext, actor: Actor, id: string, input: AmendmentInput) {
   return inTransaction(ctx, async (tx) => {
@@ -27,6 +27,8 @@ export async function amendChallenge(ctx: ServiceContext, actor: Actor, id: stri
     if (extension) {
       if (!input.newDeadline) throw AppError.invalid([{ field: 'newDeadline', code: 'required' }]);
       if (!(input.newDeadline.getTime() > before.deadline!.getTime())) throw AppError.invalid([{ field: 'newDeadline', code: 'not_later' }]);
+      const tooFar = deadlineTooFar('newDeadline', input.newDeadline, now);
+      if (tooFar) throw AppError.invalid([tooFar]);
     } else if (input.newDeadline) {
       throw AppError.invalid([{ field: 'newDeadline', code: 'additionalProperties' }]);
     }

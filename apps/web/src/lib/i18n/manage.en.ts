@@ -109,6 +109,7 @@ export const manage: typeof zh = {
     choose: 'Choose {label}.',
     indicator_required: 'At least one technical indicator is required.',
     not_future: '{label} must be in the future.',
+    too_far: '{label} may be at most {years} years from now.',
     out_of_range: '{label} must be a whole number from {min} to {max}.',
     invalid_amount: '{label} must be an amount of at least 0.',
     invalid_yuan: '{label} must be an amount in yuan with at most two decimals, e.g. 1200000 or 1,200,000.50.',

@@ -107,6 +107,7 @@ export const manage = {
     choose: '请选择{label}。',
     indicator_required: '至少需要一项技术指标。',
     not_future: '{label}必须晚于当前时间。',
+    too_far: '{label}最晚只能设在 {years} 年之后。',
     out_of_range: '{label}应在 {min} 到 {max} 之间的整数。',
     invalid_amount: '{label}应为不小于 0 的金额。',
     invalid_yuan: '{label}应为以元为单位的金额，最多两位小数，例如 1200000 或 1,200,000.50。',

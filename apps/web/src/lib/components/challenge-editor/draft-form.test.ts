@@ -16,6 +16,8 @@ import {
   valuesFromRecord,
   type DraftValues,
 } from './draft-form';
+import { issueSentence } from './issue-text';
+import { createTranslator } from '$lib/server/i18n';
 
 const NOW = new Date('2026-03-01T00:00:00Z');
 
@@ -152,11 +154,20 @@ describe('what blocks saving and submitting', () => {
   it('an input problem replaces the rule finding for the same field', () => {
     expect(fields(complete({ enterpriseShare: 'abc', requestedSpecialFund: '' }))).toEqual(['enterpriseShare:invalid_yuan']);
     expect(fields(complete({ deadlineDate: '2025-01-01' }))).toEqual(['deadline:not_future']);
+    expect(fields(complete({ deadlineDate: '2028-03-02' }))).toEqual(['deadline:too_far']);
     expect(fields(complete({ deadlineTime: '' }))).toEqual(['deadline:invalid_deadline']);
   });
 
   it('domestic-only challenges need no English', () => {
     expect(fields(complete({ titleEn: '', summaryEn: '' }))).toEqual(['titleEn:required', 'summaryEn:required']);
     expect(fields(complete({ titleEn: '', summaryEn: '', domesticOnly: true }))).toEqual([]);
+  });
+});
+
+describe('sentences for the rules', () => {
+  it('a deadline too far ahead says how far it may be, in both languages', () => {
+    const [issue] = submissionIssues(complete({ deadlineDate: '2099-01-01' }), NOW);
+    expect(issueSentence(createTranslator('en'), issue!)).toBe('Application deadline may be at most 2 years from now.');
+    expect(issueSentence(createTranslator('zh-CN'), issue!)).toBe('揭榜截止时间最晚只能设在 2 年之后。');
   });
 });

@@ -90,6 +90,9 @@ export function issueSentence(t: Translate, issue: IssueLike, overrides: Record<
     case 'out_of_range':
       if (p.min !== undefined && p.max !== undefined) return t('manage.issues.out_of_range', { label, min: p.min, max: p.max });
       break;
+    case 'too_far':
+      if (p.years !== undefined) return t('manage.issues.too_far', { label, years: p.years });
+      break;
     case 'maxItems':
       if (p.limit !== undefined) return t('manage.issues.maxItems', { label, limit: p.limit });
       break;
