@@ -343,11 +343,15 @@ describe('the OpenAPI document', () => {
 });
 
 describe('indexing what was there before search', () => {
-  it('indexes the challenges without a search document at start, and rebuilds all of them on demand', async () => {
+  it('indexes the challenges without a search document at start, stops between batches on shutdown, and rebuilds all of them on demand', async () => {
     const [{ n: total }] = (await db.select({ n: count() }).from(challenges)) as [{ n: number }];
     await db.delete(searchDocuments);
     expect(await found('高温合金')).toEqual([]);
-    expect(await reindexMissing(app.ctx, { batchSize: 3 })).toBe(total);
+    // A shutdown stops it between batches; what it committed stays, and the next start does the rest.
+    const stop = new AbortController();
+    expect(await reindexMissing(app.ctx, { batchSize: 3, signal: stop.signal, onProgress: () => stop.abort() })).toBe(3);
+    expect(await reindexMissing(app.ctx, { batchSize: 3, signal: AbortSignal.abort() })).toBe(0);
+    expect(await reindexMissing(app.ctx, { batchSize: 3 })).toBe(total - 3);
     expect((await found('高温合金'))[0]).toBe(superalloy.id);
     expect(await found('堆焊', owner.token, '&mine=1')).toEqual([draft.id]);
     expect(await reindexMissing(app.ctx)).toBe(0);

@@ -9,6 +9,8 @@ interface ReindexOptions {
   batchSize?: number;
   /** Called after each committed batch with the running total. */
   onProgress?: (indexed: number) => void;
+  /** Stops before the next batch (a server shutting down); what was committed stays indexed. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -36,6 +38,7 @@ async function reindexWhere(ctx: ServiceContext, condition: SQL | undefined, opt
   let after: string | null = null;
   let indexed = 0;
   for (;;) {
+    if (options.signal?.aborted) return indexed;
     const cursor: string | null = after;
     const ids: string[] = await inTransaction(ctx, async (tx): Promise<string[]> => {
       const rows: { id: string }[] = await tx
