@@ -124,6 +124,29 @@ describe('at 360 px width', () => {
   });
 });
 
+describe('the header at desktop and tablet widths', () => {
+  // The bureau has the most links (13); sharing a column with the tools, they took four lines at 1280 px.
+  it.each(LOCALES)('the bureau\'s links take at most two lines at 1280 px, and the header fits at 800 px, in %s', async (locale) => {
+    const t = MESSAGES[locale];
+    for (const width of [1280, 800]) {
+      const context = await newContext(browser, { locale, width });
+      try {
+        await signInAs(context, BUREAU_EMAIL);
+        const page = await context.newPage();
+        await page.goto('/bureau/dashboard');
+        await expectPage(page, locale, t.dashboard.title);
+        const nav = page.getByRole('navigation', { name: t.nav.label });
+        const tops = await nav.getByRole('link').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+        expect(tops.length, 'the bureau\'s links').toBeGreaterThanOrEqual(13);
+        expect(new Set(tops).size, `lines of links at ${width} px`).toBeLessThanOrEqual(2);
+        await expectNoHorizontalScroll(page, `the dashboard at ${width} px (${locale})`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
+
 describe('guards', () => {
   it('an enterprise user gets the 403 page on the bureau pages', async () => {
     const locale: Locale = 'en';
