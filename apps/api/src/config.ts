@@ -37,6 +37,8 @@ export interface Config {
   mailFrom: string;
   /** How often the e-mail outbox is sent (MAIL_INTERVAL_MS). */
   mailIntervalMs: number;
+  /** How often the embedded database is vacuumed and analysed (MAINTENANCE_INTERVAL_MS; PGlite only). */
+  maintenanceIntervalMs: number;
   /** LOG_REQUESTS=1 / 0: JSON request logs on standard output; on by default in production only. */
   logRequests: boolean;
   version: string;
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || '揭榜挂帅 Open Challenges <no-reply@localhost>',
     mailIntervalMs: Number(env.MAIL_INTERVAL_MS ?? 5_000),
+    maintenanceIntervalMs: Number(env.MAINTENANCE_INTERVAL_MS ?? 3_600_000),
     logRequests: env.LOG_REQUESTS ? env.LOG_REQUESTS === '1' : mode === 'production',
     version: env.npm_package_version ?? readVersion(),
   };

@@ -19,6 +19,7 @@ import { systemClock, TestClock } from './clock';
 import { loadConfig } from './config';
 import { opsCommand } from './ops/cli';
 import { startDeadlineSweeper } from './jobs/deadline-sweeper';
+import { startEmbeddedMaintenance } from './jobs/embedded-maintenance';
 import { startMilestoneReminders } from './jobs/milestone-reminders';
 import { startNotificationOutbox } from './jobs/notification-outbox';
 import { startDraftReminders, startMailOutbox, startSavedSearchAlerts } from './jobs/reach';
@@ -170,6 +171,15 @@ const outbox = isMeilisearchEngine(search)
     })
   : null;
 
+// PGlite has no autovacuum: without this its tables would grow with every update and its planner never learn a row count.
+const maintenance = database.driver === 'pglite'
+  ? startEmbeddedMaintenance(ctx, {
+      intervalMs: config.maintenanceIntervalMs,
+      onError: (err) => console.error('database maintenance (VACUUM ANALYZE) failed; retrying at the next tick', err),
+      onDone: (ms) => { if (ms >= 1_000) console.log(`database maintenance: VACUUM ANALYZE took ${ms} ms`); },
+    })
+  : null;
+
 await app.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${config.port}`;
 console.log(`\n揭榜挂帅 Open Challenge marketplace — ready in ${Math.round(performance.now() - started)} ms`);
@@ -215,7 +225,7 @@ const stop = async () => {
   await Promise.all([
     answered,
     indexedBehind,
-    sweeper.stop(), reminders.stop(), notifier.stop(), draftReminders.stop(), alerts.stop(), outbox?.stop(),
+    sweeper.stop(), reminders.stop(), notifier.stop(), draftReminders.stop(), alerts.stop(), outbox?.stop(), maintenance?.stop(),
     mailer.stop().then(() => mailTransport.close()),
   ]);
   await app.close();
