@@ -68,7 +68,7 @@ const DAY = 86_400_000;
 const NOW = BENCH_NOW.getTime();
 const TODAY = beijingDate(BENCH_NOW);
 /** Bumped when the generator changes what it writes, so an old copy is rebuilt rather than reused. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export interface DataOptions {
   adminUrl: string;
@@ -757,7 +757,25 @@ async function writePlan(db: Db, plan: Plan, log: (...xs: unknown[]) => void, ph
   mark(`decisions (${plan.decisions.length}), projects (${plan.projects.length}), milestones (${plan.milestones.length}), releases (${plan.releases.length})`, t0);
 
   t0 = performance.now();
-  await insertAll(db, ledgerAccounts, Object.entries(plan.balances).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, balanceFen]) => ({ key, kind: parseAccountKey(key)!.kind, balanceFen })));
+  // Each account's challenge and funding source, as the app's postTransfer writes them when it opens one (the dashboard sums by them).
+  const challengeOfProject = new Map(plan.projects.map((p) => [p.id, p.challengeId]));
+  const releaseById = new Map(plan.releases.map((r) => [r.id, r]));
+  const ownerOf = (key: string): { challengeId: string | null; source: string | null } => {
+    const a = parseAccountKey(key)!;
+    switch (a.kind) {
+      case 'fund_reserved': return { challengeId: a.challengeId, source: 'special_fund' };
+      case 'enterprise_committed': return { challengeId: a.challengeId, source: 'enterprise' };
+      case 'project_funds':
+      case 'paid_out': return { challengeId: challengeOfProject.get(a.projectId)!, source: a.source };
+      case 'release_payable':
+      case 'release_disbursed': {
+        const r = releaseById.get(a.releaseId)!;
+        return { challengeId: challengeOfProject.get(r.projectId)!, source: r.source };
+      }
+      default: return { challengeId: null, source: null };
+    }
+  };
+  await insertAll(db, ledgerAccounts, Object.entries(plan.balances).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, balanceFen]) => ({ key, kind: parseAccountKey(key)!.kind, balanceFen, ...ownerOf(key) })));
   await insertAll(db, ledgerTransfers, plan.transfers.map((p) => ({
     id: p.transfer.id, kind: p.transfer.kind, causeType: p.transfer.cause.type, causeId: p.transfer.cause.id,
     paymentReference: p.transfer.paymentReference ?? null, actorId: p.actor, at: new Date(p.at),

@@ -456,6 +456,11 @@ async function main() {
       const { samples, shapes } = await server.ask<{ samples: DashboardSample[]; shapes: Record<string, unknown> }>('dashboard', { filters, requests: REQUESTS, warmup });
       const seconds = (performance.now() - t0) / 1000;
       const cpuShare = (procCpuMs(server.pid) - cpu0) / 1000 / seconds;
+      // Figures of nothing would time nothing: the unfiltered answer must show the money the data holds.
+      const whole = shapes[''] as { money: { reservedFen: number; paidFen: number }[] } | undefined;
+      if (whole && !whole.money.some((m) => m.reservedFen > 0 && m.paidFen > 0)) {
+        throw new Error(`the unfiltered dashboard shows no money (${JSON.stringify(whole.money)}): do the data's ledger accounts carry their challenge and source?`);
+      }
       const bad = samples.filter((s) => s.status !== 200);
       const ok = samples.filter((s) => s.status === 200);
       const overall = lat(ok.map((s) => s.ms));
