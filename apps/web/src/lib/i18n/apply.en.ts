@@ -1,19 +1,8 @@
-import type { apply as zh } from './apply.zh-CN';
+import type { apply as zh, applyWork as zhWork } from './apply.zh-CN';
 
 /** See apply.zh-CN.ts; typed as the Chinese, so a missing or extra key does not compile. */
 export const apply: typeof zh = {
   nav: 'My applications',
-  states: {
-    draft: 'Draft',
-    submitted: 'Submitted',
-    eligible: 'Eligible',
-    ineligible: 'Not eligible',
-    under_review: 'Under expert review',
-    selected: 'Selected',
-    not_selected: 'Not selected',
-    awarded: 'Awarded',
-    withdrawn: 'Withdrawn',
-  },
   cta: {
     title: 'Apply',
     titleClosed: 'Applications closed',
@@ -27,6 +16,20 @@ export const apply: typeof zh = {
     termsFirst: 'Accept the confidentiality terms above first; then you can apply.',
     closed: 'The deadline has passed; no more applications are taken.',
     calendar: 'Add the deadline to your calendar (.ics)',
+  },
+};
+
+export const applyWork: typeof zhWork = {
+  states: {
+    draft: 'Draft',
+    submitted: 'Submitted',
+    eligible: 'Eligible',
+    ineligible: 'Not eligible',
+    under_review: 'Under expert review',
+    selected: 'Selected',
+    not_selected: 'Not selected',
+    awarded: 'Awarded',
+    withdrawn: 'Withdrawn',
   },
   list: {
     title: 'My applications',

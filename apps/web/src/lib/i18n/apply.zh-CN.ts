@@ -1,17 +1,6 @@
 /** Messages of applying to a challenge (揭榜, product.md step 5): the call to action, the form, my applications. */
 export const apply = {
   nav: '我的揭榜',
-  states: {
-    draft: '草稿',
-    submitted: '已提交',
-    eligible: '资格审查通过',
-    ineligible: '资格审查未通过',
-    under_review: '专家评审中',
-    selected: '拟入选',
-    not_selected: '未入选',
-    awarded: '已挂帅',
-    withdrawn: '已撤回',
-  },
   cta: {
     title: '揭榜',
     titleClosed: '揭榜已截止',
@@ -25,6 +14,21 @@ export const apply = {
     termsFirst: '请先接受上方的保密条款，然后即可揭榜。',
     closed: '揭榜已截止，不再受理申请。',
     calendar: '添加截止时间到日历（.ics）',
+  },
+};
+
+/** The rest of apply, for signed-in readers only: loaded with the areas of signed-in work (work.zh-CN.ts). */
+export const applyWork = {
+  states: {
+    draft: '草稿',
+    submitted: '已提交',
+    eligible: '资格审查通过',
+    ineligible: '资格审查未通过',
+    under_review: '专家评审中',
+    selected: '拟入选',
+    not_selected: '未入选',
+    awarded: '已挂帅',
+    withdrawn: '已撤回',
   },
   list: {
     title: '我的揭榜',

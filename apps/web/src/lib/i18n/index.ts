@@ -20,8 +20,8 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 
 /** Every message: the public catalogue and the areas of signed-in work. */
 export type Messages = PublicMessages & WorkMessages;
-/** What a page has loaded: the areas of signed-in work only for a signed-in reader. */
-export type Catalog = PublicMessages & Partial<WorkMessages>;
+/** What a page has loaded: the areas of signed-in work only for a signed-in reader (of an area in both, the public part alone otherwise). */
+export type Catalog = PublicMessages & { [Area in keyof WorkMessages]?: Partial<WorkMessages[Area]> };
 
 /**
  * The reader's catalogue and no more: each language is a chunk of its own, and the areas of signed-in
@@ -34,7 +34,17 @@ export async function loadMessages(locale: Locale, signedIn: boolean): Promise<C
     locale === 'en' ? import('./en') : import('./zh-CN'),
     signedIn ? (locale === 'en' ? import('./work.en') : import('./work.zh-CN')) : undefined,
   ]);
-  return { ...base.messages, ...work?.work };
+  return joinCatalogs(base.messages, work?.work);
+}
+
+/** The public catalogue with the areas of signed-in work; an area in both (apply, projects) is joined key by key. */
+export function joinCatalogs(base: PublicMessages, work: WorkMessages): Messages;
+export function joinCatalogs(base: PublicMessages, work: WorkMessages | undefined): Catalog;
+export function joinCatalogs(base: PublicMessages, work: WorkMessages | undefined): Catalog {
+  if (!work) return base;
+  const joined: Record<string, unknown> = { ...base };
+  for (const [area, messages] of Object.entries(work)) joined[area] = { ...(joined[area] as object | undefined), ...messages };
+  return joined as Messages;
 }
 
 function lookup(catalog: Catalog, key: string): string | undefined {

@@ -17,10 +17,10 @@ describe('message files', () => {
   const zhLeaves = new Map(leaves(CATALOGS['zh-CN']));
   const enLeaves = new Map(leaves(CATALOGS.en));
 
-  it('split into a public catalogue and the areas of signed-in work without overlap', () => {
-    const publicAreas = Object.keys(publicZhCN);
-    expect(Object.keys(workZhCN).filter((area) => publicAreas.includes(area))).toEqual([]);
-    expect(zhLeaves.size).toBe(leaves(publicZhCN).length + leaves(workZhCN).length);
+  it('split into a public catalogue and the areas of signed-in work without a message in both', () => {
+    const publicKeys = new Set(leaves(publicZhCN).map(([key]) => key));
+    expect(leaves(workZhCN).map(([key]) => key).filter((key) => publicKeys.has(key))).toEqual([]);
+    expect(zhLeaves.size).toBe(publicKeys.size + leaves(workZhCN).length);
   });
 
   it('have identical key sets', () => {
@@ -46,6 +46,12 @@ describe('loadMessages', () => {
     const anonymous = await loadMessages('en', false);
     expect(anonymous.browse).toBe(CATALOGS.en.browse);
     expect(anonymous.dashboard).toBeUndefined();
+    // Of applying and projects, only what the header and the challenge page say.
+    expect(Object.keys(anonymous.apply).sort()).toEqual(['cta', 'nav']);
+    expect(Object.keys(anonymous.projects).sort()).toEqual(['nav', 'states']);
+    const signedIn = await loadMessages('en', true);
+    expect(signedIn.apply.cta).toBe(CATALOGS.en.apply.cta);
+    expect(signedIn.apply.form).toBe(CATALOGS.en.apply.form);
     expect(await loadMessages('zh-CN', true)).toEqual(CATALOGS['zh-CN']);
   });
 });

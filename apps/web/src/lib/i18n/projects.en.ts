@@ -1,4 +1,4 @@
-import type { projects as zh } from './projects.zh-CN';
+import type { projects as zh, projectsWork as zhWork } from './projects.zh-CN';
 
 /** See projects.zh-CN.ts; typed as the Chinese, so a missing or extra key does not compile. */
 export const projects: typeof zh = {
@@ -9,6 +9,9 @@ export const projects: typeof zh = {
     completed: 'Completed',
     stopped: 'Stopped',
   },
+};
+
+export const projectsWork: typeof zhWork = {
   milestoneStates: {
     pending: 'Not yet submitted',
     submitted: 'Awaiting acceptance',

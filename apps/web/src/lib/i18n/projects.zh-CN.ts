@@ -7,6 +7,10 @@ export const projects = {
     completed: '已完成',
     stopped: '已终止',
   },
+};
+
+/** The rest of projects, for signed-in readers only: loaded with the areas of signed-in work (work.zh-CN.ts). */
+export const projectsWork = {
   milestoneStates: {
     pending: '待提交',
     submitted: '待企业验收',

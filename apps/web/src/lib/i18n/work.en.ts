@@ -6,6 +6,8 @@ import { dashboard } from './dashboard.en';
 import { audit } from './audit.en';
 import { calendar } from './calendar.en';
 import { notifications } from './notifications.en';
+import { applyWork } from './apply.en';
+import { projectsWork } from './projects.en';
 
 /** English messages of the areas of signed-in work, typed as the Chinese ones. */
 export const work: WorkMessages = {
@@ -16,4 +18,7 @@ export const work: WorkMessages = {
   audit,
   calendar,
   notifications,
+  // Joined with the public catalogue's `apply` and `projects` (nav, call to action, states), key by key.
+  apply: applyWork,
+  projects: projectsWork,
 };
