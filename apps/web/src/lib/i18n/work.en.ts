@@ -6,8 +6,8 @@ import { dashboard } from './dashboard.en';
 import { audit } from './audit.en';
 import { calendar } from './calendar.en';
 import { notifications } from './notifications.en';
-import { applyWork } from './apply.en';
-import { projectsWork } from './projects.en';
+import { applyWork } from './apply-work.en';
+import { projectsWork } from './projects-work.en';
 
 /** English messages of the areas of signed-in work, typed as the Chinese ones. */
 export const work: WorkMessages = {

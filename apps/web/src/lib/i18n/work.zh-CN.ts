@@ -5,8 +5,8 @@ import { dashboard } from './dashboard.zh-CN';
 import { audit } from './audit.zh-CN';
 import { calendar } from './calendar.zh-CN';
 import { notifications } from './notifications.zh-CN';
-import { applyWork } from './apply.zh-CN';
-import { projectsWork } from './projects.zh-CN';
+import { applyWork } from './apply-work.zh-CN';
+import { projectsWork } from './projects-work.zh-CN';
 
 /**
  * The areas of signed-in work (managing challenges, reviews, funds, the dashboard, the audit log, the
