@@ -195,9 +195,11 @@ if (demoAccounts.length > 0) {
 
 // A data folder from before search existed (or a reindex cut short): the challenges without a search
 // document are indexed behind the open port, about 10 ms each — 100,000 would keep the server closed
-// for 17 minutes. Until then they open by their address but are missing from lists and search.
+// for 17 minutes. Until then they open by their address but are missing from lists and search. Small
+// batches: PGlite runs one transaction at a time, so each statement of a request may wait for a batch.
 const indexing = new AbortController();
 const indexedBehind = reindexMissing(ctx, {
+  batchSize: 20,
   signal: indexing.signal,
   onProgress: (n) => { if (n % 5_000 === 0) console.log(`  search: ${n} challenges indexed…`); },
 }).then(

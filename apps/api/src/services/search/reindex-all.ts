@@ -55,5 +55,8 @@ async function reindexWhere(ctx: ServiceContext, condition: SQL | undefined, opt
     if (ids.length > 0) options.onProgress?.(indexed);
     if (ids.length < batchSize) return indexed;
     after = ids.at(-1)!;
+    // Embedded PGlite answers in this thread and its promises settle as microtasks: without a turn of
+    // the event loop between batches, a server indexing behind its open port would not read a request.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
