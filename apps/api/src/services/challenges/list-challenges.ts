@@ -102,7 +102,7 @@ async function present(ctx: ServiceContext, actor: Actor, hits: readonly SearchH
     if (access === 'none') return [];
     // The engine neither matches nor reads the details for a reader not entitled to them; checked again here.
     const highlights = access === 'summary' ? hit.highlights.filter((h) => PUBLIC_HIGHLIGHT_FIELDS.includes(h.field)) : hit.highlights;
-    return [{ ...summaryView(row.challenge, row.owner, access, now), highlights }];
+    return [{ highlights, ...summaryView(row.challenge, row.owner, access, now) }];
   });
 }
 
@@ -151,7 +151,7 @@ async function listFromTable(ctx: ServiceContext, actor: Actor, q: ChallengeList
   for (const { challenge, owner } of rows) {
     const access = challengeAccess(actor, challenge, facts(challenge.id));
     // The query should only find what the reader may see; the access rule has the last word.
-    if (access !== 'none') items.push({ ...summaryView(challenge, owner, access, now), highlights: [] });
+    if (access !== 'none') items.push({ highlights: [], ...summaryView(challenge, owner, access, now) });
   }
   return items;
 }
