@@ -20,7 +20,10 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 
 /** Every message: the public catalogue and the areas of signed-in work. */
 export type Messages = PublicMessages & WorkMessages;
-/** What a page has loaded: the areas of signed-in work only for a signed-in reader (of an area in both, the public part alone otherwise). */
+/**
+ * What a page has loaded: the areas of signed-in work only for a signed-in reader; of an area in both
+ * catalogues (apply, projects), a reader who is not signed in has the public part alone.
+ */
 export type Catalog = PublicMessages & { [Area in keyof WorkMessages]?: Partial<WorkMessages[Area]> };
 
 /**
