@@ -286,6 +286,16 @@ describe('batch loop', () => {
     await loop.stop();
   });
 
+  it('lets the event loop turn between batches, so a server reads requests during a long pass', async () => {
+    const batch = scripted([3, 3, 3, 3, 1]);
+    const loop = startBatchLoop(batch, { batchSize: 3, intervalMs: 3_600_000, onError: vi.fn() });
+    let batchesBeforeTurn = -1;
+    setImmediate(() => { batchesBeforeTurn = batch.mock.calls.length; });
+    expect(await loop.run()).toBe(13);
+    expect(batchesBeforeTurn).toBe(1);
+    await loop.stop();
+  });
+
   it('never runs two passes at once: a second run joins the pass in flight', async () => {
     const gate = deferred<number>();
     const batch = vi.fn(() => gate.promise);

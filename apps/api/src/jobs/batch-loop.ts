@@ -1,3 +1,5 @@
+import { nextTurn } from '../services/event-loop';
+
 export interface BatchLoop {
   /** One pass now: batches until one comes back short. Returns how many items were handled. */
   run(): Promise<number>;
@@ -22,6 +24,8 @@ export function startBatchLoop(
         const n = await batch();
         total += n;
         if (n < batchSize) return total;
+        // A backlog of many batches on PGlite would otherwise keep the server from reading requests.
+        await nextTurn();
       }
     })().finally(() => { running = null; });
     return running;

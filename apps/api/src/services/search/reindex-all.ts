@@ -1,6 +1,7 @@
 import { challenges, searchDocuments } from '@challenge/db';
 import { and, asc, eq, gt, notExists, type SQL } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
+import { nextTurn } from '../event-loop';
 import { reindex } from './engine';
 
 export const REINDEX_BATCH_SIZE = 200;
@@ -55,8 +56,7 @@ async function reindexWhere(ctx: ServiceContext, condition: SQL | undefined, opt
     if (ids.length > 0) options.onProgress?.(indexed);
     if (ids.length < batchSize) return indexed;
     after = ids.at(-1)!;
-    // Embedded PGlite answers in this thread and its promises settle as microtasks: without a turn of
-    // the event loop between batches, a server indexing behind its open port would not read a request.
-    await new Promise((resolve) => setImmediate(resolve));
+    // A server indexing behind its open port reads requests between batches.
+    await nextTurn();
   }
 }
